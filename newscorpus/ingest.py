@@ -1,0 +1,251 @@
+"""Incremental ingest: files -> Documents -> parts -> extraction -> store, run by run.
+
+A file's identity is its path relative to the ingest root; its version is the sha256 of
+its bytes. Same hash: skipped without being decoded. New hash: re-extracted in place,
+keeping the article's id. Every run is recorded in ingest_runs with per-file errors.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+from . import db
+from .documents import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, read_document, sha256_of
+from .models import Article, IngestError, IngestRun, Source
+from .parse import load_rules, parse_article
+from .parts import Document
+from .store import UPDATED, StoredArticle, known_hashes, now_iso, prune_orphan_entities, store_article
+
+BATCH_SIZE = 32  # articles per spaCy nlp.pipe call: enough to amortise, small enough to stream
+
+
+class IngestLocked(Exception):
+    """Another ingest holds the database."""
+
+
+@dataclass
+class RunSummary:
+    run_id: int | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    status: str = "running"
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0 and self.status == "completed"
+
+
+@contextmanager
+def exclusive_ingest(db_path: Path):
+    """One ingest per database at a time: a second one fails at once with a clear message
+    rather than re-doing the first one's work file by file behind it."""
+    lock_path = Path(f"{db_path}.ingest-lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise IngestLocked(
+                f"another ingest ({holder}) is writing to {db_path}; wait for it to finish"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+
+
+class StopFlag:
+    """Ctrl-C asks the run to stop after the article in hand, so the run is recorded
+    as interrupted with everything done so far kept."""
+
+    def __init__(self):
+        self.requested = False
+        self._previous = None
+
+    def __enter__(self):
+        def handler(_signum, _frame):
+            if self.requested:  # a second Ctrl-C: the user really wants out now
+                raise KeyboardInterrupt
+            self.requested = True
+
+        try:
+            self._previous = signal.signal(signal.SIGINT, handler)
+        except ValueError:  # not the main thread (tests, embedding): no handler
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc):
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+@dataclass
+class Job:
+    """Everything a run needs besides the files."""
+
+    db_path: Path
+    rules_path: Path | None = None
+    source: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = BATCH_SIZE
+    arguments: dict = field(default_factory=dict)
+    on_progress: Callable[[int], None] = lambda n: None
+    on_total: Callable[[int], None] = lambda n: None
+
+
+def ingest(paths: Iterable[str | Path], job: Job, root: Path | None = None) -> RunSummary:
+    root = root or Path.cwd()
+    return _run(job, "ingest", lambda conn, summary: _documents_from_files(paths, root, job, conn, summary))
+
+
+def reprocess(job: Job) -> RunSummary:
+    """Re-extract every stored article from its raw_text, in place: for when the extractor
+    improved, without needing the original files."""
+    return _run(job, "reprocess", _documents_from_database)
+
+
+def _run(job: Job, mode: str, documents) -> RunSummary:
+    db.upgrade(job.db_path)
+    engine = db.make_engine(job.db_path)
+    summary = RunSummary()
+    rules = load_rules(job.rules_path)
+    try:
+        with exclusive_ingest(job.db_path), StopFlag() as stop:
+            with engine.begin() as conn:
+                summary.run_id = conn.execute(insert(IngestRun).values(
+                    started_at=now_iso(), status="running", mode=mode,
+                    arguments=json.dumps(job.arguments, default=str),
+                    added=0, updated=0, unchanged=0, failed=0,
+                )).inserted_primary_key[0]
+            try:
+                with engine.connect() as conn:
+                    pending = documents(conn, summary)
+                    for batch in _batches(pending, job.batch_size):
+                        _process_batch(engine, batch, rules, job, summary)
+                        job.on_progress(len(batch))
+                        if stop.requested:
+                            summary.status = "interrupted"
+                            break
+                    else:
+                        summary.status = "completed"
+                with engine.begin() as conn:
+                    prune_orphan_entities(conn)
+            except BaseException:
+                summary.status = "interrupted" if summary.status == "running" else summary.status
+                raise
+            finally:
+                _finish_run(engine, summary)
+    finally:
+        engine.dispose()
+    return summary
+
+
+def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
+    known = known_hashes(conn)
+    conn.rollback()  # an open read transaction would stop WAL checkpoints for the whole run
+    found = list(discover(paths, root))
+    job.on_total(len(found))
+    for item in found:
+        if not isinstance(item, Candidate):
+            _record_error(conn, summary, *item)
+            job.on_progress(1)
+            continue
+        try:
+            data = read_bytes(item.location, job.max_bytes)
+            digest = sha256_of(data)
+            if known.get(item.identity) == digest:
+                summary.unchanged += 1
+                job.on_progress(1)
+                continue
+            document = read_document(item, data, digest)
+        except InputError as error:
+            _record_error(conn, summary, item.identity, str(error))
+            job.on_progress(1)
+            continue
+        yield document, job.source or item.location.parent.name or "articles"
+
+
+def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
+    rows = conn.execute(
+        select(Article.path, Article.raw_text, Article.sha256, Article.encoding, Source.name)
+        .outerjoin(Source, Source.id == Article.source_id).order_by(Article.id)
+    ).all()
+    conn.rollback()
+    for path, raw_text, sha256, encoding, source in rows:
+        yield Document(path=path, text=raw_text, sha256=sha256, encoding=encoding or "utf-8"), source or "articles"
+
+
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _process_batch(engine, batch: list[tuple[Document, str]], rules, job: Job, summary: RunSummary) -> None:
+    from .extract import extract_many  # spaCy loads only when there is something to extract
+
+    prepared = []
+    for document, source in batch:
+        try:
+            prepared.append((document, source, parse_article(normalise_newlines(document.text), rules)))
+        except Exception as error:  # a parser bug must cost one file, not the run
+            _record_error_now(engine, summary, document.path, f"parser failed: {error!r}")
+    try:
+        extractions = list(extract_many([parts.body for _, _, parts in prepared], batch_size=job.batch_size))
+    except Exception:
+        extractions = [None] * len(prepared)  # find the one that fails, extract the rest alone
+    for (document, source, parts), extraction in zip(prepared, extractions):
+        try:
+            if extraction is None:
+                extraction = next(iter(extract_many([parts.body])))
+            with engine.begin() as conn:
+                _, status = store_article(conn, StoredArticle(document, parts, extraction, source))
+        except Exception as error:
+            _record_error_now(engine, summary, document.path, f"extraction or storage failed: {error!r}")
+            continue
+        if status == UPDATED:
+            summary.updated += 1
+        else:
+            summary.added += 1
+
+
+def normalise_newlines(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _record_error(conn, summary: RunSummary, path: str, reason: str) -> None:
+    summary.failed += 1
+    summary.errors.append((path, reason))
+    conn.execute(insert(IngestError).values(run_id=summary.run_id, path=path, error=reason))
+    conn.commit()
+
+
+def _record_error_now(engine, summary: RunSummary, path: str, reason: str) -> None:
+    with engine.connect() as conn:
+        _record_error(conn, summary, path, reason)
+
+
+def _finish_run(engine, summary: RunSummary) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(IngestRun).where(IngestRun.id == summary.run_id).values(
+            finished_at=now_iso(), status=summary.status, added=summary.added,
+            updated=summary.updated, unchanged=summary.unchanged, failed=summary.failed,
+        ))

@@ -1,0 +1,95 @@
+"""The values that flow between pipeline stages (see design.md, "Data flow").
+
+Every stage before `store` is a pure function from one of these to the next, so each
+stage can be tested on a string and run in a worker process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as read: its identity (path relative to the ingest root) and version (sha256)."""
+
+    path: str
+    text: str
+    sha256: str
+    encoding: str = "utf-8"
+
+
+@dataclass
+class Comment:
+    position: int
+    author: str | None
+    posted_at: str | None  # ISO 8601, local time as printed; None when the page shows none
+    body: str
+
+
+@dataclass
+class Boilerplate:
+    """A line removed from the body, kept for audit with the rule that removed it."""
+
+    position: int  # line number in the raw text (0-based)
+    text: str
+    rule: str
+
+
+@dataclass
+class ArticleParts:
+    title: str | None = None
+    section: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    image_credit: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    paragraphs: list[str] = field(default_factory=list)
+    subheadings: list[str] = field(default_factory=list)
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    comment_count_shown: int | None = None  # "1 comment", "No comments:" -> 0
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class EntityRef:
+    """A canonical entity as found in one article."""
+
+    name: str  # canonical name, e.g. "Sergei Lavrov"
+    type: str  # PERSON, ORG, PLACE, NORP, EVENT, LAW, ...
+    aliases: set[str] = field(default_factory=set)  # every surface form seen
+    mentions: int = 0  # mentions in the article body
+    titles: set[str] = field(default_factory=set)  # roles stripped from mentions: "Foreign Minister"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in the body: character offsets and the canonical name."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    type: str
+
+
+@dataclass
+class Quote:
+    start: int  # offsets into ArticleParts.body, the quoted text without its marks
+    end: int
+    text: str
+    kind: str  # "direct" or "partial"
+    cue: str | None = None  # reporting verb, lemma as written ("said", "stressed")
+    speakers: list[str] = field(default_factory=list)  # canonical entity names, first is the main
+
+
+@dataclass
+class Extraction:
+    """Everything the NLP stage found in one article body."""
+
+    entities: list[EntityRef] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)

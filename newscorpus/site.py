@@ -1,0 +1,71 @@
+"""Serving the corpus with Datasette: merging descriptive metadata with configuration."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from .db import PROJECT_ROOT
+
+SITE = PROJECT_ROOT / "datasette"
+CONFIG_DATABASE = "corpus"  # the database name config.yml and metadata.yml are written for
+
+SETTINGS = {
+    # Users' own SQL must not tie up the server; ranked search at 100k articles takes
+    # well under a second (design.md), so 3 s leaves room without allowing runaways.
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 1000,
+    # Facet counts over a large corpus are the slowest part of a table page.
+    "facet_time_limit_ms": 500,
+    "default_page_size": 50,
+}
+
+
+def _deep_merge(base: dict, extra: dict) -> dict:
+    merged = copy.deepcopy(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def build_metadata(db_path: str | Path) -> dict:
+    """metadata.yml + config.yml as one Datasette 0.65 metadata document, for a database
+    file of any name (Datasette names a database after its file)."""
+    descriptive = yaml.safe_load((SITE / "metadata.yml").read_text(encoding="utf-8"))
+    behaviour = yaml.safe_load((SITE / "config.yml").read_text(encoding="utf-8"))
+    merged = _deep_merge(descriptive, behaviour)
+    name = Path(db_path).stem
+    databases = merged.get("databases", {})
+    if name != CONFIG_DATABASE and CONFIG_DATABASE in databases:
+        databases[name] = databases.pop(CONFIG_DATABASE)
+        merged["description_html"] = merged.get("description_html", "").replace(
+            f"/{CONFIG_DATABASE}/", f"/{name}/"
+        )
+    return merged
+
+
+def datasette_arguments(db_path: Path, metadata_path: Path, port: int, host: str) -> list[str]:
+    arguments = [
+        "serve", str(db_path),
+        "--metadata", str(metadata_path),
+        "--plugins-dir", str(SITE / "plugins"),
+        "--port", str(port), "--host", host,
+    ]
+    for key, value in SETTINGS.items():
+        arguments += ["--setting", key, str(value)]
+    return arguments
+
+
+def serve(db_path: Path, port: int, host: str = "127.0.0.1") -> None:
+    metadata_path = PROJECT_ROOT / "build" / f"{db_path.stem}-metadata.json"
+    metadata_path.parent.mkdir(exist_ok=True)
+    metadata_path.write_text(json.dumps(build_metadata(db_path), indent=2, ensure_ascii=False))
+    arguments = [sys.executable, "-m", "datasette", *datasette_arguments(db_path, metadata_path, port, host)]
+    os.execv(sys.executable, arguments)
