@@ -31,11 +31,13 @@ def cli():
               help="YAML file of extra boilerplate and comment patterns, merged over the built-in ones.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Files larger than this are refused with an error instead of ingested.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that parse and extract in parallel (one per core is best); this one stores.")
 @click.option("--reprocess", is_flag=True,
               help="Re-extract every stored article from its stored raw text (no files needed), keeping ids.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
-def ingest_command(paths, db_path, root, source, rules_path, max_bytes, reprocess, progress):
+def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers, reprocess, progress):
     """Ingest news articles into DB_PATH.
 
     PATHS are .txt files or folders (searched recursively for *.txt); default: seeds/.
@@ -50,7 +52,7 @@ def ingest_command(paths, db_path, root, source, rules_path, max_bytes, reproces
     show_progress = sys.stderr.isatty() if progress is None else progress
     bar = _progress_bar(show_progress)
     job = Job(
-        db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes,
+        db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes, workers=workers,
         arguments={"paths": [str(p) for p in paths] if not reprocess else [], "reprocess": reprocess,
                    "source": source, "rules": rules_path},
         on_progress=bar.update, on_total=bar.set_total,

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from . import db
 from .documents import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, read_document, sha256_of
 from .models import Article, IngestError, IngestRun, Source
 from .parse import load_rules, parse_article
-from .parts import Document
+from .parts import ArticleParts, Document, Extraction
 from .store import UPDATED, StoredArticle, known_hashes, now_iso, prune_orphan_entities, store_article
 
 BATCH_SIZE = 32  # articles per spaCy nlp.pipe call: enough to amortise, small enough to stream
@@ -41,6 +43,7 @@ class RunSummary:
     failed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     status: str = "running"
+    store_seconds: float = 0.0  # time spent writing, for the benchmark's storage share
 
     @property
     def ok(self) -> bool:
@@ -106,6 +109,7 @@ class Job:
     source: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = BATCH_SIZE
+    workers: int = 1  # processes that parse and extract while this one stores
     arguments: dict = field(default_factory=dict)
     on_progress: Callable[[int], None] = lambda n: None
     on_total: Callable[[int], None] = lambda n: None
@@ -138,9 +142,11 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
             try:
                 with engine.connect() as conn:
                     pending = documents(conn, summary)
-                    for batch in _batches(pending, job.batch_size):
-                        _process_batch(engine, batch, rules, job, summary)
-                        job.on_progress(len(batch))
+                    for analysed in _analysed_batches(pending, rules, job):
+                        started = time.perf_counter()
+                        _store_batch(engine, analysed, summary)
+                        summary.store_seconds += time.perf_counter() - started
+                        job.on_progress(len(analysed))
                         if stop.requested:
                             summary.status = "interrupted"
                             break
@@ -199,27 +205,79 @@ def _batches(iterable, size):
         yield batch
 
 
-def _process_batch(engine, batch: list[tuple[Document, str]], rules, job: Job, summary: RunSummary) -> None:
+@dataclass
+class Analysed:
+    """One document after the pure stages: its parts and extraction, or why they failed."""
+
+    document: Document
+    source: str
+    parts: ArticleParts | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
+    """Parse and extract a batch: pure, so it runs the same in a worker process."""
     from .extract import extract_many  # spaCy loads only when there is something to extract
 
-    prepared = []
+    results = []
     for document, source in batch:
         try:
-            prepared.append((document, source, parse_article(normalise_newlines(document.text), rules)))
+            parts = parse_article(normalise_newlines(document.text), rules)
+            results.append(Analysed(document, source, parts))
         except Exception as error:  # a parser bug must cost one file, not the run
-            _record_error_now(engine, summary, document.path, f"parser failed: {error!r}")
+            results.append(Analysed(document, source, error=f"parser failed: {error!r}"))
+    parsed = [r for r in results if r.error is None]
     try:
-        extractions = list(extract_many([parts.body for _, _, parts in prepared], batch_size=job.batch_size))
+        extractions = list(extract_many([r.parts.body for r in parsed], batch_size=len(parsed) or 1))
     except Exception:
-        extractions = [None] * len(prepared)  # find the one that fails, extract the rest alone
-    for (document, source, parts), extraction in zip(prepared, extractions):
+        extractions = [None] * len(parsed)  # extract one by one to find the article at fault
+    for result, extraction in zip(parsed, extractions):
         try:
-            if extraction is None:
-                extraction = next(iter(extract_many([parts.body])))
-            with engine.begin() as conn:
-                _, status = store_article(conn, StoredArticle(document, parts, extraction, source))
+            result.extraction = extraction or next(iter(extract_many([result.parts.body])))
         except Exception as error:
-            _record_error_now(engine, summary, document.path, f"extraction or storage failed: {error!r}")
+            result.error = f"extraction failed: {error!r}"
+    return results
+
+
+_worker_rules = None
+
+
+def _init_worker(rules_path) -> None:
+    global _worker_rules
+    # Ctrl-C goes to the whole process group: the main process decides when to stop,
+    # workers must not die mid-batch with a traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_rules = load_rules(rules_path)
+
+
+def _analyse_in_worker(batch):
+    return analyse_batch(batch, _worker_rules)
+
+
+def _analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
+    batches = _batches(pending, job.batch_size)
+    if job.workers <= 1:
+        for batch in batches:
+            yield analyse_batch(batch, rules)
+        return
+    # spawn, not fork: the parent may hold threads (tqdm's monitor) and open SQLite handles.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path,)) as pool:
+        # imap keeps file order and bounds memory to a few batches in flight.
+        yield from pool.imap(_analyse_in_worker, batches)
+
+
+def _store_batch(engine, analysed: list[Analysed], summary: RunSummary) -> None:
+    for item in analysed:
+        if item.error is not None:
+            _record_error_now(engine, summary, item.document.path, item.error)
+            continue
+        try:
+            with engine.begin() as conn:
+                _, status = store_article(conn, StoredArticle(item.document, item.parts, item.extraction, item.source))
+        except Exception as error:
+            _record_error_now(engine, summary, item.document.path, f"storage failed: {error!r}")
             continue
         if status == UPDATED:
             summary.updated += 1
