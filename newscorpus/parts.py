@@ -63,6 +63,9 @@ class EntityRef:
     aliases: set[str] = field(default_factory=set)  # every surface form seen
     mentions: int = 0  # mentions in the article body
     titles: set[str] = field(default_factory=set)  # roles stripped from mentions: "Foreign Minister"
+    # who the titles are held at, as written next to them: "Russian", "Chinese Foreign Ministry";
+    # lets "the Chinese diplomat" find the right person.
+    affiliations: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,158 @@
+"""Entity extraction on the seeds and the committed Wikinews sample (no /work/shared needed)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newscorpus.entities import canonical_key, find_entities, resolve_role, resolve_speaker
+from newscorpus.entity_eval import body_of, evaluate, wikinews_sample
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newscorpus.nlp import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    """seed("001") -> (body, entities by name, mentions)"""
+    cache = {}
+
+    def load(prefix: str, raw: bool = False):
+        if (prefix, raw) not in cache:
+            path = next(SEEDS.glob(f"{prefix}_*.txt"))
+            text = path.read_text(encoding="utf-8")
+            body = text if raw else body_of(text)
+            entities, mentions = find_entities(nlp(body))
+            cache[prefix, raw] = body, {e.name: e for e in entities}, mentions
+        return cache[prefix, raw]
+
+    return load
+
+
+def test_short_form_resolves_to_full_name_even_when_typed_org(seed):
+    _, entities, _ = seed("001")
+    lavrov = entities["Sergei Lavrov"]
+    assert lavrov.type == "PERSON"
+    assert "Lavrov" in lavrov.aliases
+    assert "Foreign Minister" in lavrov.titles
+    assert "Lavrov" not in entities
+
+
+def test_family_name_first_short_form(seed):
+    _, entities, _ = seed("003")
+    assert "Xi" in entities["Xi Jinping"].aliases
+    assert "Xi" not in entities
+
+
+def test_title_inside_span_is_stripped(seed):
+    _, entities, _ = seed("003")
+    wang = entities["Wang Wenbin"]
+    assert wang.type == "PERSON"
+    assert "Spokesperson" in wang.titles
+    assert not any("Spokesperson" in name for name in entities)
+
+
+def test_lone_surname_with_title_stays_short(seed):
+    _, entities, _ = seed("004")
+    assert entities["Putin"].type == "PERSON"
+    assert "President" in entities["Putin"].titles
+
+
+def test_social_networks_and_chrome_are_not_persons(seed):
+    _, entities, _ = seed("002", raw=True)
+    for network in ("Gab", "Parler", "Minds", "Telegram"):
+        assert entities.get(network) is None or entities[network].type == "ORG"
+    persons = {e.name for e in entities.values() if e.type == "PERSON"}
+    assert "Nezavisimaya Gazeta" not in persons
+
+
+def test_possessive_dropped(seed):
+    _, entities, mentions = seed("000")
+    assert entities["Channel One"].type == "ORG"
+    assert entities["Russia"].type == "PLACE"
+    assert not any(m.text.endswith(("’s", "'s")) for m in mentions)
+
+
+def test_acronym_defined_in_brackets_is_linked(seed):
+    _, entities, _ = seed("001")
+    fsb = [e for e in entities.values() if "FSB" in e.aliases]
+    assert len(fsb) == 1 and fsb[0].type == "ORG"
+    assert "Federal Security Service" in fsb[0].name
+
+
+def test_channel_with_number_is_org(seed):
+    _, entities, _ = seed("001")
+    assert entities["Rossia 24"].type == "ORG"
+
+
+def test_name_continued_to_its_head_noun(seed):
+    _, entities, _ = seed("003")
+    assert entities["Belt and Road Initiative"].type == "ORG"
+    assert "Belt" not in entities
+
+
+def test_treaties_found(seed):
+    _, entities, _ = seed("004")
+    laws = [e.name for e in entities.values() if e.type == "LAW"]
+    assert any(name.startswith("Treaty of Good-Neighbourliness") for name in laws)
+
+
+def test_mention_counts_and_offsets(seed):
+    body, entities, mentions = seed("001")
+    assert entities["Sergei Lavrov"].mentions == len(re.findall(r"\bLavrov", body))
+    for mention in mentions:
+        assert body[mention.start:mention.end] == mention.text
+    for entity in entities.values():
+        assert entity.mentions == sum(m.name == entity.name for m in mentions)
+
+
+def test_resolve_role(seed):
+    body, entities, mentions = seed("001")
+    refs = list(entities.values())
+    at = body.index("The Russian chancellor")
+    assert resolve_role("The Russian chancellor", at, refs, mentions) == "Sergei Lavrov"
+    assert resolve_role("the foreign minister", at, refs, mentions) == "Sergei Lavrov"
+    assert resolve_role("the newspaper", at, refs, mentions) is None
+    assert resolve_role("the minister", 0, refs, mentions) is None  # nobody named yet
+
+    body, entities, mentions = seed("003")
+    at = body.index("the Chinese diplomat")
+    assert resolve_role("the Chinese diplomat", at, list(entities.values()), mentions) == "Wang Wenbin"
+
+
+def test_resolve_speaker_prefers_a_name_in_the_span(seed):
+    body, entities, mentions = seed("003")
+    at = body.index("Wang said")
+    assert resolve_speaker(at, at + 4, body, list(entities.values()), mentions) == "Wang Wenbin"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("U.S.", "US"), ("the European Union", "European Union"), ("Russia’s", "Russia"),
+    ("Good-Neighborliness", "Good Neighborliness"), ("  NATO ", "nato"),
+])
+def test_canonical_key_links_spellings(a, b):
+    assert canonical_key(a) == canonical_key(b)
+
+
+def test_canonical_key_keeps_distinct_names_apart():
+    assert canonical_key("Wang Yi") != canonical_key("Wang Wenbin")
+    assert canonical_key("") == ""
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "’s", "(FSB)", "ÄÖ ‽ 🙂 ☃ Mr.", "President", "The Treaty of", "A (B) C (D"])
+def test_odd_input_never_raises(nlp, text):
+    entities, mentions = find_entities(nlp(text))
+    assert isinstance(entities, list) and isinstance(mentions, list)
+
+
+def test_wikinews_sample_f1_floor(nlp):
+    totals = evaluate(wikinews_sample(), nlp)
+    assert totals["ours"].f1 >= 0.84
+    assert totals["ours"].f1 > totals["spacy"].f1 + 0.08
