@@ -27,6 +27,10 @@ from .parse import load_rules, parse_article
 from .parts import ArticleParts, Document, Extraction
 from .store import UPDATED, StoredArticle, known_hashes, now_iso, prune_orphan_entities, store_article
 
+# Entities and quotes are looked for in the first 100,000 characters only (about 16,000
+# words, longer than any news article): a mis-filed book or log dump is still stored and
+# searchable in full without holding the run up for minutes in the parser.
+MAX_NLP_CHARS = 100_000
 BATCH_SIZE = 32  # articles per spaCy nlp.pipe call: enough to amortise, small enough to stream
 
 
@@ -144,9 +148,9 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
                     pending = documents(conn, summary)
                     for analysed in _analysed_batches(pending, rules, job):
                         started = time.perf_counter()
-                        _store_batch(engine, analysed, summary)
+                        stored = _store_batch(engine, analysed, summary, stop)
                         summary.store_seconds += time.perf_counter() - started
-                        job.on_progress(len(analysed))
+                        job.on_progress(stored)
                         if stop.requested:
                             summary.status = "interrupted"
                             break
@@ -228,13 +232,14 @@ def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
         except Exception as error:  # a parser bug must cost one file, not the run
             results.append(Analysed(document, source, error=f"parser failed: {error!r}"))
     parsed = [r for r in results if r.error is None]
+    bodies = [r.parts.body[:MAX_NLP_CHARS] for r in parsed]
     try:
-        extractions = list(extract_many([r.parts.body for r in parsed], batch_size=len(parsed) or 1))
+        extractions = list(extract_many(bodies, batch_size=len(parsed) or 1))
     except Exception:
         extractions = [None] * len(parsed)  # extract one by one to find the article at fault
-    for result, extraction in zip(parsed, extractions):
+    for result, body, extraction in zip(parsed, bodies, extractions):
         try:
-            result.extraction = extraction or next(iter(extract_many([result.parts.body])))
+            result.extraction = extraction or next(iter(extract_many([body])))
         except Exception as error:
             result.error = f"extraction failed: {error!r}"
     return results
@@ -268,8 +273,11 @@ def _analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
         yield from pool.imap(_analyse_in_worker, batches)
 
 
-def _store_batch(engine, analysed: list[Analysed], summary: RunSummary) -> None:
-    for item in analysed:
+def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: StopFlag) -> int:
+    """Store each article in its own transaction; returns how many were handled."""
+    for handled, item in enumerate(analysed):
+        if stop.requested:
+            return handled
         if item.error is not None:
             _record_error_now(engine, summary, item.document.path, item.error)
             continue
@@ -283,6 +291,7 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary) -> None:
             summary.updated += 1
         else:
             summary.added += 1
+    return len(analysed)
 
 
 def normalise_newlines(text: str) -> str:

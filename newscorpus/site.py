@@ -56,6 +56,7 @@ def datasette_arguments(db_path: Path, metadata_path: Path, port: int, host: str
         "serve", str(db_path),
         "--metadata", str(metadata_path),
         "--plugins-dir", str(SITE / "plugins"),
+        "--template-dir", str(SITE / "templates"),
         "--port", str(port), "--host", host,
     ]
     for key, value in SETTINGS.items():

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Scale benchmark: ingest, re-ingest, search and Datasette figures on N BBC-derived articles.
+
+    python bench/run.py [--articles 100000] [--workers 2] [--json figures.json]
+
+Builds N article files by repeating ../shared/corpora/bbc/bbc.jsonl (2,225 articles) with
+distinct paths and a small change to each copy, then measures everything in one run so
+ratios hold on a noisy machine. Prints a table; --json writes the same figures.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from newscorpus.ingest import BATCH_SIZE, Job, ingest, normalise_newlines  # noqa: E402
+from newscorpus.parse import load_rules, parse_article  # noqa: E402
+
+BBC = PROJECT.parent / "shared" / "corpora" / "bbc" / "bbc.jsonl"
+QUERIES = {
+    "rare term": "Lavrov OR zeppelin",  # rewritten below to a term seen in one article
+    "two words": "economic growth",
+    "phrase": '"prime minister"',
+    "prefix": "elect*",
+    "very common term": "the",
+}
+
+
+class PeakRss:
+    """Samples the summed RSS of this process and its children (the worker processes)."""
+
+    def __init__(self, interval=0.2):
+        self.interval, self.peak_kb, self._stop = interval, 0, threading.Event()
+
+    def _tree_rss_kb(self) -> int:
+        me, total = os.getpid(), 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                status = Path(f"/proc/{entry}/status").read_text()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            if int(entry) == me or int(fields.get("PPid", "0").strip() or 0) == me:
+                total += int(fields.get("VmRSS", "0 kB").split()[0])
+        return total
+
+    def __enter__(self):
+        def sample():
+            while not self._stop.wait(self.interval):
+                self.peak_kb = max(self.peak_kb, self._tree_rss_kb())
+
+        self._thread = threading.Thread(target=sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def build_corpus(folder: Path, n: int) -> list[Path]:
+    records = [json.loads(line) for line in BBC.open(encoding="utf-8")]
+    paths = []
+    for k in range(n):
+        record = records[k % len(records)]
+        copy = k // len(records)
+        path = folder / f"{k // 1000:04d}" / f"{k:07d}_{record['id']}.txt"
+        path.parent.mkdir(exist_ok=True)
+        # The copy number changes every copy's bytes, so each is a distinct article.
+        path.write_text(f"{record['title']}\n\n{record['text']}\n\nCopy {copy} of {record['category']} story.\n",
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed_ingest(folder: Path, db_path: Path, workers: int) -> tuple[float, object]:
+    started = time.perf_counter()
+    summary = ingest([folder], Job(db_path=db_path, workers=workers), root=folder)
+    return time.perf_counter() - started, summary
+
+
+def bound_articles_per_s(paths: list[Path], workers: int) -> float:
+    """Bare spaCy over the same bodies, same components, batch size and processes."""
+    from newscorpus.nlp import get_nlp
+
+    rules = load_rules()
+    bodies = [parse_article(normalise_newlines(p.read_text(encoding="utf-8")), rules).body for p in paths]
+    nlp = get_nlp()
+    started = time.perf_counter()
+    for _ in nlp.pipe(bodies, batch_size=BATCH_SIZE, n_process=workers):
+        pass
+    return len(bodies) / (time.perf_counter() - started)
+
+
+def search_figures(db_path: Path, sql: str) -> dict:
+    from datasette.utils import escape_fts
+
+    conn = sqlite3.connect(db_path)
+    conn.create_function("escape_fts", 1, escape_fts)
+    raw_sql = sql.replace("else escape_fts(:q) end", "else :q end")  # phrase/prefix need FTS syntax
+    rare = conn.execute("select term from articles_fts_vocab where doc = 1 and length(term) > 6 limit 1").fetchone()
+    figures = {}
+    for label, q in QUERIES.items():
+        q = rare[0] if label == "rare term" and rare else q
+        times = []
+        for _ in range(50):
+            started = time.perf_counter()
+            conn.execute(raw_sql, {"q": q}).fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        figures[label] = {"query": q, "p50": round(statistics.median(times), 2), "p95": round(times[int(len(times) * 0.95) - 1], 2)}
+    conn.close()
+    return figures
+
+
+def datasette_figures(db_path: Path) -> dict:
+    from datasette.app import Datasette
+
+    from newscorpus.site import SETTINGS, SITE, build_metadata
+
+    datasette = Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
+                          settings=SETTINGS)
+    name = db_path.stem
+
+    async def measure():
+        figures = {}
+        for label, url in (("articles table", f"/{name}/articles"), ("search query", f"/{name}/search?q=economic+growth")):
+            await datasette.client.get(url)  # warm caches, as a browsing user would
+            times = []
+            for _ in range(5):
+                started = time.perf_counter()
+                response = await datasette.client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, url
+            figures[label] = round(statistics.median(times), 1)
+        return figures
+
+    return asyncio.run(measure())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    args = parser.parse_args()
+    if not BBC.exists():
+        sys.exit(f"benchmark corpus {BBC} not found: it lives in ../shared/corpora/bbc/")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newscorpus-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        figures = run(work, args.articles, args.workers)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(figures)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2))
+
+
+def run(work: Path, n: int, workers: int) -> dict:
+    import yaml
+
+    folder = work / "articles"
+    folder.mkdir(exist_ok=True)
+    paths = build_corpus(folder, n)
+    raw_bytes = sum(p.stat().st_size for p in paths)
+    figures = {"articles": n, "workers": workers, "cpus": os.cpu_count()}
+
+    one_s, _ = timed_ingest(folder, work / "one.db", 1)
+    with PeakRss() as rss:
+        full_s, summary = timed_ingest(folder, work / "corpus.db", workers)
+    db_path = work / "corpus.db"
+    figures["ingest_articles_per_s_1_worker"] = round(n / one_s, 1)
+    figures["ingest_articles_per_s"] = round(n / full_s, 1)
+    figures["scaling_2_over_1"] = round(one_s / full_s, 2)
+    figures["bound_articles_per_s"] = round(bound_articles_per_s(paths, workers), 1)
+    figures["ratio_to_bound"] = round(figures["ingest_articles_per_s"] / figures["bound_articles_per_s"], 2)
+    figures["storage_share"] = round(summary.store_seconds / full_s, 3)
+    figures["peak_rss_mb"] = round(rss.peak_kb / 1024, 1)
+
+    started = time.perf_counter()
+    ingest([folder], Job(db_path=db_path, workers=workers), root=folder)
+    figures["noop_reingest_s"] = round(time.perf_counter() - started, 2)
+
+    for path in paths[:: 100]:
+        path.write_text(path.read_text(encoding="utf-8") + "Updated.\n", encoding="utf-8")
+    started = time.perf_counter()
+    ingest([folder], Job(db_path=db_path, workers=workers), root=folder)
+    figures["update_1pct_s"] = round(time.perf_counter() - started, 2)
+    figures["full_ingest_s"] = round(full_s, 1)
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("create virtual table if not exists articles_fts_vocab using fts5vocab(articles_fts, 'row')")
+    config = yaml.safe_load((PROJECT / "datasette" / "config.yml").read_text())
+    figures["search_ms"] = search_figures(db_path, config["databases"]["corpus"]["queries"]["search"]["sql"])
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("drop table articles_fts_vocab")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    figures["datasette_ms"] = datasette_figures(db_path)
+    figures["db_bytes_per_raw_byte"] = round(db_path.stat().st_size / raw_bytes, 2)
+    return figures
+
+
+def print_table(figures: dict) -> None:
+    width = max(len(k) for k in figures) + 2
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            print(f"{key}:")
+            for label, v in value.items():
+                print(f"  {label:<{width - 2}} {v}")
+        else:
+            print(f"{key:<{width}} {value}")
+
+
+if __name__ == "__main__":
+    main()

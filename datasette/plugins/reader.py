@@ -1,0 +1,107 @@
+"""Reader views for an article's and an entity's row page.
+
+An article page shows the article as a reader expects it: the body in paragraphs with its
+quotations marked and attributed, the entities it mentions, and its reader comments.
+An entity page shows its aliases, the articles mentioning it, its quotes and who is
+mentioned with it. All text is escaped; only the markup built here is trusted.
+"""
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    if view_name != "row" or table not in ("articles", "entities"):
+        return {}
+
+    async def variables():
+        db = datasette.get_database(database)
+        pk = request.url_vars.get("pks")
+        if table == "articles":
+            return {"article_view": await article_view(db, pk)}
+        return {"entity_view": await entity_view(db, pk)}
+
+    return variables
+
+
+async def article_view(db, pk):
+    article = (await db.execute(
+        "select articles.*, sources.name as source from articles "
+        "left join sources on sources.id = articles.source_id where articles.id = ?", [pk])).first()
+    if article is None:
+        return None
+    quotes = (await db.execute(
+        "select quotes.id, quotes.start, quotes.end, quotes.kind, quotes.cue, "
+        "group_concat(entities.name, ' & ') as speakers, min(entities.id) as speaker_id from quotes "
+        "left join quote_speakers on quote_speakers.quote_id = quotes.id "
+        "left join entities on entities.id = quote_speakers.entity_id "
+        "where quotes.article_id = ? group by quotes.id order by quotes.start", [pk])).rows
+    entities = (await db.execute(
+        "select entities.id, entities.name, entities.type, article_entities.mentions from article_entities "
+        "join entities on entities.id = article_entities.entity_id where article_id = ? "
+        "order by article_entities.mentions desc, entities.name", [pk])).rows
+    comments = (await db.execute(
+        "select author, posted_at, body from comments where article_id = ? order by position", [pk])).rows
+    removed = (await db.execute("select count(*) from boilerplate_lines where article_id = ?", [pk])).first()[0]
+    return {
+        "article": dict(article),
+        "paragraphs": marked_paragraphs(article["body"] or "", [dict(q) for q in quotes]),
+        "quotes": [dict(q) for q in quotes],
+        "entities": [dict(e) for e in entities],
+        "comments": [dict(c) for c in comments],
+        "boilerplate_count": removed,
+    }
+
+
+def marked_paragraphs(body: str, quotes: list[dict]) -> list[Markup]:
+    """The body's paragraphs as HTML with each quotation wrapped in <q> and attributed."""
+    paragraphs, offset = [], 0
+    for text in body.split("\n\n"):
+        start, end = offset, offset + len(text)
+        offset = end + 2
+        html, cursor = Markup(""), start
+        for quote in quotes:
+            q_start, q_end = max(quote["start"], start), min(quote["end"], end)
+            if q_start >= q_end or q_start < cursor:
+                continue
+            speaker = quote["speakers"] or "unattributed"
+            html += escape(body[cursor:q_start])
+            html += Markup('<q class="quote {}" title="{}">{}</q>').format(
+                quote["kind"], f"{speaker} ({quote['cue'] or 'no cue'})", body[q_start:q_end])
+            if q_end == quote["end"]:
+                html += Markup(' <span class="speaker">— {}</span>').format(speaker)
+            cursor = q_end
+        html += escape(body[cursor:end])
+        if text.strip():
+            paragraphs.append(html)
+    return paragraphs
+
+
+async def entity_view(db, pk):
+    entity = (await db.execute("select * from entities where id = ?", [pk])).first()
+    if entity is None:
+        return None
+    aliases = [r[0] for r in (await db.execute(
+        "select alias from entity_aliases where entity_id = ? order by alias", [pk])).rows]
+    articles = (await db.execute(
+        "select articles.id, articles.headline, articles.published, article_entities.mentions "
+        "from article_entities join articles on articles.id = article_entities.article_id "
+        "where entity_id = ? order by article_entities.mentions desc, articles.published desc limit 200", [pk])).rows
+    quotes = (await db.execute(
+        "select quotes.text, quotes.kind, quotes.cue, articles.id as article_id, articles.headline, articles.published "
+        "from quote_speakers join quotes on quotes.id = quote_speakers.quote_id "
+        "join articles on articles.id = quotes.article_id where quote_speakers.entity_id = ? "
+        "order by articles.published desc, quotes.article_id, quotes.position limit 500", [pk])).rows
+    together = (await db.execute(
+        "select entities.id, entities.name, entities.type, count(*) as articles from article_entities "
+        "join entities on entities.id = article_entities.entity_id "
+        "where article_entities.article_id in (select article_id from article_entities where entity_id = ?) "
+        "and article_entities.entity_id != ? group by entities.id order by articles desc, entities.name limit 20",
+        [pk, pk])).rows
+    return {
+        "entity": dict(entity),
+        "aliases": aliases,
+        "articles": [dict(r) for r in articles],
+        "quotes": [dict(r) for r in quotes],
+        "together": [dict(r) for r in together],
+    }
