@@ -1,0 +1,189 @@
+"""Reader comments: where the comment section starts, and the comments in it.
+
+Once a comment section starts, everything after it is comments or page chrome: a comment is
+a header (author and/or time stamp, on one line or two) followed by its text, up to the
+next header or the next piece of widget chrome ("Reply", "Leave a Reply", form labels).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .boilerplate_rules import Rules, matches_any
+from .parts import Boilerplate, Comment
+from .text_units import Unit, is_content, is_date_line, is_sentence, parse_stamp
+
+NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said)$", re.I)
+HEADER_LOOKAHEAD = 12  # units after a section marker in which a first comment must show
+
+
+@dataclass
+class CommentZone:
+    comments: list[Comment] = field(default_factory=list)
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    count_shown: int | None = None
+    comment_units: set[int] = field(default_factory=set)  # zone-relative indexes holding comment text
+
+
+def comment_count(text: str, rules: Rules) -> int | None:
+    if len(text.split()) > 30:
+        return None
+    match = matches_any(rules.comment_count, text)
+    if not match:
+        return None
+    raw = (match.groupdict().get("count") or "").lower()
+    if raw.isdigit():
+        return int(raw)
+    return NUMBER_WORDS.get(raw)
+
+
+def _clean_author(author: str | None) -> str | None:
+    if not author:
+        return None
+    previous = None
+    while previous != author:
+        previous, author = author, AUTHOR_TRIM.sub("", author).strip()
+    return author or None
+
+
+def _plausible_author(text: str, rules: Rules) -> bool:
+    words = text.split()
+    if not words or len(words) > rules.settings.comment_author_max_words or len(text) > 70:
+        return False
+    if is_sentence(text) and not (len(words) <= 3 and re.search(r"\b\w\.$", text)):
+        return False  # a sentence, unless it ends in an initial: "Sabrina K."
+    if text.endswith((":", ",", ";")) or matches_any(rules.comment_chrome, text):
+        return False
+    if re.match(r"(?:by|posted|published|updated|written)(?:\b|[A-Z])", text, re.I):
+        return False  # an article's byline, not a commenter
+    return rules.dropped_by(text) is None and not matches_any(rules.comment_section_start, text)
+
+
+def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, str | None, int] | None:
+    """(author, printed stamp, units consumed) when a comment starts at units[i]."""
+    text = units[i].text
+    following = units[i + 1].text if i + 1 < len(units) else ""
+    match = matches_any(rules.comment_header, text)
+    if match:
+        groups = match.groupdict()
+        author = _clean_author(groups.get("author"))
+        stamp = groups.get("date")
+        if author and _plausible_author(author, rules):
+            if not stamp and following and is_date_line(following, rules):
+                return author, following, 2
+            if stamp or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
+                return author, stamp, 1
+    if following and is_date_line(following, rules) and _plausible_author(text, rules) \
+            and not is_date_line(text, rules):
+        return _clean_author(text), following, 2
+    return None
+
+
+def _is_chrome(text: str, rules: Rules) -> str | None:
+    if len(text.split()) > rules.settings.pattern_max_words:
+        return None
+    if matches_any(rules.comment_chrome, text):
+        return "comment_chrome"
+    if matches_any(rules.comment_section_start, text):
+        return "comment_section"
+    return rules.dropped_by(text)
+
+
+def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
+    zone = CommentZone()
+    current: Comment | None = None
+    current_units: list[int] = []
+
+    def close():
+        nonlocal current, current_units
+        if current is not None and current.body.strip():
+            current.position = len(zone.comments)
+            zone.comments.append(current)
+            zone.comment_units.update(current_units)
+        current, current_units = None, []
+
+    def discard(unit: Unit, rule: str):
+        zone.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
+
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        header = match_header(units, i, rules)
+        if header:
+            close()
+            author, stamp, consumed = header
+            current = Comment(0, author, parse_stamp(stamp or ""), "")
+            for header_unit in units[i:i + consumed]:
+                discard(header_unit, "comment_header")
+            i += consumed
+            continue
+        count = comment_count(unit.text, rules)
+        if count is not None:
+            if zone.count_shown is None:
+                zone.count_shown = count
+            close()
+            discard(unit, "comment_count")
+        elif current is not None and current.body and current.posted_at is None \
+                and is_date_line(unit.text, rules):
+            current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
+            discard(unit, "comment_header")
+        elif (rule := _is_chrome(unit.text, rules)) is not None:
+            close()
+            discard(unit, rule)
+        elif current is not None:
+            current.body = f"{current.body}\n{unit.text}" if current.body else unit.text
+            current_units.append(i)
+        else:
+            discard(unit, "after_comments")
+        i += 1
+    close()
+    return zone
+
+
+def _is_strong_header(units: list[Unit], i: int, rules: Rules) -> bool:
+    """A comment header that opens a section by itself: it carries a time stamp."""
+    header = match_header(units, i, rules)
+    return bool(header and header[1])
+
+
+def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
+    """A text that is nothing but a comment thread opens with the section's own marker and
+    holds comments of comment length; a byline with a date above an article does not."""
+    if matches_any(rules.comment_section_start, marker) is None:
+        return False
+    return bool(zone.comments) and all(len(c.body.split()) <= 150 for c in zone.comments)
+
+
+def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | None:
+    """Index of the first unit of the comment section, or None.
+
+    A marker counts only when what follows it is comments or chrome: a "Comments" link in
+    the page header, or a "Leave a comment" link under the byline, must not swallow the
+    article. So the article text before the marker must outweigh the text after it that no
+    comment claims, or comments must follow at once."""
+    content_before = 0
+    tried = 0
+    for i in range(start, len(units)):
+        text = units[i].text
+        short = len(text) <= 300
+        marker = short and (matches_any(rules.comment_section_start, text) is not None
+                            or comment_count(text, rules) is not None
+                            or _is_strong_header(units, i, rules))
+        if marker and tried < 12:
+            tried += 1
+            zone = read_zone(units[i:], rules)
+            if content_before == 0 and not _comments_only(units[i].text, zone, rules):
+                continue
+            # a byline with a date above the article would make the article one long comment
+            if any(len(c.body.split()) > max(250, content_before) for c in zone.comments):
+                continue
+            unclaimed = sum(u.words for k, u in enumerate(units[i:])
+                            if k not in zone.comment_units and is_content(u, rules))
+            first_comment_near = any(
+                k in zone.comment_units for k in range(min(HEADER_LOOKAHEAD, len(units) - i)))
+            if unclaimed < max(content_before, 40) or (first_comment_near and unclaimed < 3 * content_before):
+                return i
+        if is_content(units[i], rules):
+            content_before += units[i].words
+    return None
