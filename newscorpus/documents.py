@@ -135,13 +135,14 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
+    # UTF-16 first: its NUL bytes are valid UTF-8, so UTF-8 would "succeed" on it.
+    utf16 = _utf16_without_bom(data) if b"\x00" in data else None
+    if utf16:
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
     if b"\x00" in data:
         raise InputError("not a text file: contains NUL bytes (binary data?)")
     # Mostly valid UTF-8 with a few broken bytes (a bad copy-paste, a truncated

@@ -1,0 +1,98 @@
+"""Datasette in-process over the seeds database, with the project's metadata and plugins."""
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+
+from corpus_fixtures import built_seeds_db, seeds_db  # noqa: F401
+from newscorpus.site import SETTINGS, SITE, build_metadata
+
+
+def datasette_for(db_path):
+    return Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
+                     settings=SETTINGS)
+
+
+@pytest.fixture
+def client(built_seeds_db):
+    return datasette_for(built_seeds_db).client
+
+
+async def get_json(client, url):
+    response = await client.get(url)
+    assert response.status_code == 200, (url, response.text[:500])
+    return response.json()
+
+
+@pytest.mark.asyncio
+async def test_articles_table_has_the_configured_facets_and_search(client):
+    data = await get_json(client, "/corpus/articles.json?_labels=on")
+    assert len(data["rows"]) == 5
+    assert set(data["facet_results"]) >= {"source_id", "section", "published", "entity_names"}
+    sections = {f["value"] for f in data["facet_results"]["section"]["results"]}
+    assert "Eastern Europe" in sections
+    searched = await get_json(client, "/corpus/articles.json?_search=petrodollar")
+    assert searched["rows"] == []  # comments are not article text
+    searched = await get_json(client, "/corpus/articles.json?_search=Kashin&_shape=objects")
+    assert [r["path"] for r in searched["rows"]] == ["seeds/002_2f9f47c4c48ed490.txt"]
+
+
+@pytest.mark.asyncio
+async def test_machinery_tables_are_hidden(client):
+    tables = {t["name"]: t["hidden"] for t in (await get_json(client, "/corpus.json"))["tables"]}
+    assert tables["alembic_version"] and tables["boilerplate_lines"] and tables["articles_fts"]
+    assert not tables["articles"] and not tables["quotes"]
+
+
+@pytest.mark.asyncio
+async def test_foreign_keys_show_labels(client):
+    data = await get_json(client, "/corpus/comments.json?_labels=on&_shape=objects")
+    assert data["rows"][0]["article_id"]["label"] == "China Says No Publicly To Military Alliance With Russia"
+
+
+@pytest.mark.asyncio
+async def test_search_query_ranks_and_highlights(client):
+    data = await get_json(client, "/corpus/search.json?q=military+alliance&_shape=objects")
+    assert len(data["rows"]) >= 3
+    assert all("⟦" in row["snippet"] for row in data["rows"])
+    best = data["rows"][0]
+    assert "alliance" in best["headline"].lower()  # the titles that say it outrank passing mentions
+    html = (await client.get("/corpus/search?q=Kashin")).text
+    assert "<mark>Kashin</mark>" in html
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("q", ["", "   ", '"', "alliance AND", "(", "NEAR(", "*", "Lavrov's", "col:umn", "-x"])
+async def test_search_accepts_any_input(client, q):
+    data = await get_json(client, f"/corpus/search.json?q={q}")
+    assert data["ok"] is True
+    if not q.strip():
+        assert data["rows"] == []
+
+
+@pytest.mark.asyncio
+async def test_quotes_by_any_alias_and_co_mentions(client):
+    by_surname = await get_json(client, "/corpus/quotes_by.json?name=lavrov&_shape=objects")
+    by_full = await get_json(client, "/corpus/quotes_by.json?name=Sergei+Lavrov&_shape=objects")
+    assert len(by_surname["rows"]) >= 5 and by_surname["rows"] == by_full["rows"]
+    assert {r["speaker"] for r in by_surname["rows"]} == {"Sergei Lavrov"}
+    together = await get_json(client, "/corpus/co_mentions.json?name=Lavrov&_shape=objects")
+    names = [r["name"] for r in together["rows"]]
+    assert "Sergei Lavrov" not in names and {"China", "Russia"} <= set(names)
+
+
+@pytest.mark.asyncio
+async def test_html_in_article_text_is_escaped(seeds_db):
+    with sqlite3.connect(seeds_db) as conn:
+        conn.execute("update articles set title = '<script>alert(1)</script>', "
+                     "body = body || ' <img src=x onerror=alert(2)> zanzibar' where id = 1")
+    client = datasette_for(seeds_db).client
+    for url in ["/corpus/articles/1", "/corpus/articles", "/corpus/search?q=zanzibar"]:
+        html = (await client.get(url)).text
+        assert "<script>alert(1)" not in html and "<img src=x" not in html, url
+
+
+def test_metadata_follows_the_database_file_name(tmp_path):
+    metadata = build_metadata(tmp_path / "news2024.db")
+    assert "search" in metadata["databases"]["news2024"]["queries"]
+    assert "/news2024/search" in metadata["description_html"]
