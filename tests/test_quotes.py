@@ -240,3 +240,18 @@ def test_extract_many_matches_extract():
     bodies = [PATTERNS["colon"][0], "", PATTERNS["said X inverted"][0]]
     many = list(extract_many(bodies, batch_size=2))
     assert [len(e.quotes) for e in many] == [len(extract(b).quotes) for b in bodies]
+
+
+def test_name_before_colon_is_the_speaker():
+    body = "The surge does not surprise pollster Daron Shaw: “Lesser-known candidates always see the biggest boost.”"
+    assert only_quote(body).speakers == ["Daron Shaw"]
+
+
+def test_relative_pronoun_takes_the_noun_it_describes():
+    body = "Maria Lopez, who told reporters, “We are ready for the vote tomorrow,” left early."
+    assert only_quote(body).speakers == ["Maria Lopez"]
+
+
+def test_quote_signed_on_the_next_line():
+    body = "\"Boeing and GE and other multinationals pay zero taxes in this country.\"\n\n- Bernie Sanders."
+    assert only_quote(body).speakers == ["Bernie Sanders"]
