@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -78,7 +79,8 @@ def build_corpus(folder: Path, n: int) -> list[Path]:
     for k in range(n):
         record = records[k % len(records)]
         copy = k // len(records)
-        path = folder / f"{k // 1000:04d}" / f"{k:07d}_{record['id']}.txt"
+        slug = re.sub(r"\W+", "-", str(record["id"]))  # ids look like "business/001"
+        path = folder / f"{k // 1000:04d}" / f"{k:07d}_{slug}.txt"
         path.parent.mkdir(exist_ok=True)
         # The copy number changes every copy's bytes, so each is a distinct article.
         path.write_text(f"{record['title']}\n\n{record['text']}\n\nCopy {copy} of {record['category']} story.\n",
@@ -107,11 +109,10 @@ def bound_articles_per_s(paths: list[Path], workers: int) -> float:
 
 
 def search_figures(db_path: Path, sql: str) -> dict:
-    from datasette.utils import escape_fts
+    from newscorpus.fts_query import fts_query
 
     conn = sqlite3.connect(db_path)
-    conn.create_function("escape_fts", 1, escape_fts)
-    raw_sql = sql.replace("else escape_fts(:q) end", "else :q end")  # phrase/prefix need FTS syntax
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)  # as the Datasette plugin does
     rare = conn.execute("select term from articles_fts_vocab where doc = 1 and length(term) > 6 limit 1").fetchone()
     figures = {}
     for label, q in QUERIES.items():
@@ -119,7 +120,7 @@ def search_figures(db_path: Path, sql: str) -> dict:
         times = []
         for _ in range(50):
             started = time.perf_counter()
-            conn.execute(raw_sql, {"q": q}).fetchall()
+            conn.execute(sql, {"q": q}).fetchall()
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
         figures[label] = {"query": q, "p50": round(statistics.median(times), 2), "p95": round(times[int(len(times) * 0.95) - 1], 2)}
