@@ -90,15 +90,20 @@ def score_quotes(card: Scorecard, conn, article_id: int, gold: dict) -> None:
 
 
 def score_entities(card: Scorecard, conn, article_id: int, gold: dict) -> None:
+    # The gold matches "case-insensitive on text prefixes", and an entity counts as found
+    # when the gold name is its canonical name or one of its aliases ("FSB").
     found = defaultdict(set)
-    for name, type_ in conn.execute(
-        "select entities.name, entities.type from article_entities join entities on entities.id = entity_id "
-        "where article_id = ?", (article_id,)
+    for type_, name in conn.execute(
+        "select entities.type, entities.name from article_entities join entities on entities.id = entity_id "
+        "where article_id = ? union select entities.type, entity_aliases.alias from article_entities "
+        "join entities on entities.id = article_entities.entity_id "
+        "join entity_aliases on entity_aliases.entity_id = entities.id where article_id = ?", (article_id, article_id)
     ):
         found[type_].add(norm(name))
     for family, type_ in ENTITY_TYPES.items():
         for name in gold.get(family, []):
-            card.check(family, norm(name) in found[type_], f"{type_} {name!r}",
+            hit = any(candidate.startswith(norm(name)) for candidate in found[type_])
+            card.check(family, hit, f"{type_} {name!r}",
                        next((t for t, names in found.items() if norm(name) in names), "absent"))
 
 
