@@ -96,3 +96,18 @@ def test_metadata_follows_the_database_file_name(tmp_path):
     metadata = build_metadata(tmp_path / "news2024.db")
     assert "search" in metadata["databases"]["news2024"]["queries"]
     assert "/news2024/search" in metadata["description_html"]
+
+
+@pytest.mark.asyncio
+async def test_web_sql_is_read_only_and_limited(seeds_db):
+    client = datasette_for(seeds_db).client
+    for statement in ("delete from articles", "update articles set title = 'x'", "drop table quotes",
+                      "insert into sources (name) values ('x')"):
+        response = await client.get("/corpus.json", params={"sql": statement})
+        assert response.status_code == 400, statement
+    assert sqlite3.connect(seeds_db).execute("select count(*) from articles").fetchone() == (5,)
+    runaway = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
+    response = await client.get("/corpus.json", params={"sql": runaway})
+    assert response.status_code == 400 and "interrupted" in response.text.lower()
+    many = await client.get("/corpus.json", params={"sql": "with recursive n(i) as (select 1 union all select i + 1 from n limit 5000) select i from n", "_shape": "objects"})
+    assert len(many.json()["rows"]) == SETTINGS["max_returned_rows"] and many.json()["truncated"]
