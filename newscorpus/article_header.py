@@ -15,6 +15,11 @@ from .text_units import Unit, is_date_line, parse_stamp
 QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
 CREDIT_TRIM = re.compile(r"^[\s:©|–—-]+|[\s.,;:)|–—-]+$")
 MAX_CREDIT_WORDS = 25
+CREDIT_WORDS = re.compile(
+    r"\b(photo(graph)?s?|images?|pictures?|pics?|illustrations?|video|credits?|source|courtesy|of|by|via|from|top|cover|header|featured|lead)\b|[©():|.,\s-]",
+    re.I,
+)
+SHORT_TITLE_WORDS = 12
 
 
 @dataclass
@@ -27,7 +32,10 @@ def _title_like(text: str, rules: Rules) -> bool:
     words = len(text.split())
     if not 1 <= words <= rules.settings.title_max_words or len(text) > 300:
         return False
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if text.endswith((",", ";", ":")):
+        return False
+    # headlines rarely end in a full stop ("So Do We."); an opening sentence does, and is longer
+    if text.endswith(".") and not text.endswith("...") and words > SHORT_TITLE_WORDS:
         return False
     return not _furniture(text, rules)
 
@@ -66,13 +74,24 @@ def find_title(units: list[Unit], rules: Rules) -> TitleLines:
 
 
 def image_credit(text: str, rules: Rules) -> str | None:
+    found = find_image_credit(text, rules)
+    return found[0] if found else None
+
+
+def find_image_credit(text: str, rules: Rules) -> tuple[str, bool] | None:
+    """(credit, whether the line is nothing but the credit). A caption that goes on to
+    name its photographer ("Placards. Image: John Lubbock") is text the reader sees."""
     if len(text.split()) > MAX_CREDIT_WORDS:
         return None
     match = matches_any(rules.image_credit, text)
     if not match:
         return None
     credit = CREDIT_TRIM.sub("", match.group("credit") or "")
-    return credit or None
+    if not credit:
+        return None
+    before = CREDIT_WORDS.sub(" ", text[:match.start("credit")])
+    after = CREDIT_WORDS.sub(" ", text[match.end("credit"):])
+    return credit, not re.search(r"\w", before + after)
 
 
 def byline(text: str, rules: Rules) -> tuple[str, str] | None:

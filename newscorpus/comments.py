@@ -15,7 +15,13 @@ from .text_units import Unit, is_content, is_date_line, is_sentence, parse_stamp
 
 NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said)$", re.I)
-HEADER_LOOKAHEAD = 12  # units after a section marker in which a first comment must show
+HEADER_LOOKAHEAD = 12
+# Comments follow an article: a bare comment header above this much article text is a teaser
+# list or a byline; a worded marker ("12 Comments") needs only some article text above it.
+MIN_ARTICLE_WORDS = 100
+# A name above a bare date is a commenter only when it is short: a longer one is a headline
+# in a teaser list ("Queen Bia Headlines Big Belasco Show / November 8, 2023").
+BARE_AUTHOR_WORDS = 5  # units after a section marker in which a first comment must show
 
 
 @dataclass
@@ -75,7 +81,7 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
             if stamp or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
                 return author, stamp, 1
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
-            and not is_date_line(text, rules):
+            and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
         return _clean_author(text), following, 2
     return None
 
@@ -155,6 +161,14 @@ def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
     return bool(zone.comments) and all(len(c.body.split()) <= 150 for c in zone.comments)
 
 
+def _one_name_repeated(zone: CommentZone) -> bool:
+    authors = [c.author for c in zone.comments if c.author]
+    if len(authors) < 4:
+        return False
+    most = max(authors.count(a) for a in set(authors))
+    return most > 0.6 * len(authors)
+
+
 def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | None:
     """Index of the first unit of the comment section, or None.
 
@@ -173,11 +187,16 @@ def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | N
         if marker and tried < 12:
             tried += 1
             zone = read_zone(units[i:], rules)
-            if content_before == 0 and not _comments_only(units[i].text, zone, rules):
+            worded = matches_any(rules.comment_section_start, text) is not None
+            if content_before == 0 and not _comments_only(text, zone, rules):
+                continue
+            if content_before < MIN_ARTICLE_WORDS and not worded:
                 continue
             # a byline with a date above the article would make the article one long comment
-            if any(len(c.body.split()) > max(250, content_before) for c in zone.comments):
+            if zone.comments and len(zone.comments[0].body.split()) > max(250, content_before):
                 continue
+            if _one_name_repeated(zone):
+                continue  # a photo gallery or teaser list: "UK news in pictures / 2 November 2020" x 50
             unclaimed = sum(u.words for k, u in enumerate(units[i:])
                             if k not in zone.comment_units and is_content(u, rules))
             first_comment_near = any(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .article_header import (
-    byline, find_title, image_credit, published_date, split_dateline, strip_quote_marks,
+    byline, find_image_credit, find_title, image_credit, published_date, split_dateline, strip_quote_marks,
 )
 from .boilerplate_rules import Rules, load_rules, matches_any
 from .comments import comment_count, find_comment_section, read_zone
@@ -26,8 +26,8 @@ __all__ = ["parse_article", "load_rules", "Rules"]
 
 _default_rules: Rules | None = None
 BYLINE_SEARCH_UNITS = 4
-STANDALONE_WORDS = 25  # a paragraph this long starts the body even with no text right after it
-CONTENT_GAP = 3  # ... otherwise more text must follow within this many lines  # a byline may stand just under the first paragraph, not further down
+STANDALONE_WORDS = 20  # a sentence this long starts the body even with no text right after it
+CONTENT_GAP = 3
 
 
 def default_rules() -> Rules:
@@ -74,7 +74,8 @@ def _find_body_start(units: list[Unit], start: int, end: int, rules: Rules) -> i
     for k, is_text in enumerate(content):
         if not is_text:
             continue
-        if units[start + k].words >= STANDALONE_WORDS or any(content[k + 1:k + 1 + CONTENT_GAP]):
+        unit = units[start + k]
+        if (unit.words >= STANDALONE_WORDS and is_sentence(unit.text)) or any(content[k + 1:k + 1 + CONTENT_GAP]):
             return start + k
     return next((start + k for k, is_text in enumerate(content) if is_text), end)
 
@@ -131,10 +132,12 @@ def _furniture_rule(unit: Unit, parts: ArticleParts, rules: Rules, near_top: boo
     rule = rules.dropped_by(text)
     if rule:
         return rule
-    credit = image_credit(text, rules)
-    if credit:
+    found_credit = find_image_credit(text, rules)
+    if found_credit:
+        credit, bare = found_credit
         parts.image_credit = parts.image_credit or credit
-        return "image_credit"
+        if bare:  # a caption that names its photographer stays: it is text the reader sees
+            return "image_credit"
     count = comment_count(text, rules)
     if count is not None:
         if parts.comment_count_shown is None:
@@ -142,7 +145,7 @@ def _furniture_rule(unit: Unit, parts: ArticleParts, rules: Rules, near_top: boo
         return "comment_count"
     if is_date_line(text, rules):
         return "date"
-    if near_top and unit.words <= 12:
+    if (near_top and unit.words <= 12) or (unit.words <= 6 and not is_sentence(text)):
         found = byline(text, rules)
         if found:
             parts.byline = parts.byline or found[0]
@@ -180,7 +183,10 @@ def _skip_author_box(body: list[Unit], i: int, parts: ArticleParts, rules: Rules
 
 def _drop_trailing_furniture(kept: list[Unit], parts: ArticleParts, rules: Rules) -> list[Unit]:
     """A run of short lines after the last paragraph is page furniture (menus, link lists)."""
-    last = max((k for k, unit in enumerate(kept) if is_content(unit, rules)), default=-1)
+    # a closing "Thank you." of an interview is a sentence, and a captioned photo is content
+    last = max((k for k, unit in enumerate(kept) if is_content(unit, rules)
+                or (is_sentence(unit.text) and unit.words >= 2)
+                or find_image_credit(unit.text, rules)), default=-1)
     for unit in kept[last + 1:]:
         _discard(parts, unit, "trailing_furniture")
     return kept[:last + 1]

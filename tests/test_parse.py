@@ -1,76 +1,336 @@
-"""The parser on the seeds (expected values from the hand-checked gold), hand-written
-variants of what real sites print, and committed Wikinews articles."""
+"""parse_article: seeds against their gold, comment sections of several engines, odd input,
+user rules, Wikinews bodies kept whole, and floor figures on the shared boilerplate set."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from newscorpus.parse import load_rules, parse_article
+from newscorpus.boilerplate_rules import RulesError, load_rules
+from newscorpus.parse import parse_article
 
-DATA = Path(__file__).parent / "data"
-SEEDS = Path(__file__).parents[1] / "seeds"
+PROJECT = Path(__file__).resolve().parents[1]
+SEEDS = PROJECT / "seeds"
+WIKINEWS = Path(__file__).parent / "data" / "wikinews"
 
-SEED_EXPECTED = {
-    "000": dict(title=None, section=None, dateline=None, image_credit=None,
-                starts="Russian Foreign Minister Sergei Lavrov recently responded", ends="for a new five-year period.",
-                gone=["Recent Comments"], count=None),
-    "001": dict(title="Will Russia and China forge a military alliance?", section=None, dateline="MOSCOW", image_credit=None,
-                starts="Russian Foreign Minister Sergei Lavrov answered a question", ends="is of special importance.”",
-                gone=["Subscribe to our newsletter", "Notify of", "Inline Feedbacks", "View all comments",
-                      "Would love your thoughts, please comment.x"], count=None),
-    "002": dict(title="China Says No Publicly To Military Alliance With Russia", section="Eastern Europe", dateline=None,
-                image_credit="kremlin.ru",
-                starts="The Russian Federation and the People’s Republic of China have grown closer",
-                ends="regarding any future military cooperation with the PLA.",
-                gone=["Please Follow us on Gab", "Donate!", "Related articles", "Snowden Can Receive Russian Citizenship",
-                      "Mariam Gogolishvili", "Tsarizm Staff", "1 comment", "Wayne Mickel", "I would say Russia says no",
-                      "Leave a Comment", "Subscribe to our evening newsletter"], count=1),
-    "003": dict(title=None, section=None, dateline=None, image_credit="AP Photo/Mark Schiefelbein",
-                starts="The current ties between Moscow and Beijing effectively outclass",
-                ends="in the internal affairs of either China or Russia.", gone=["No comments:", "Post a Comment"], count=0),
-    "004": dict(title=None, section=None, dateline=None, image_credit=None,
-                starts="Moscow will not give up its good relations with Beijing",
-                ends="such as BRICS and the Shanghai Cooperation Organization.", gone=[], count=None),
+# The gold of ../shared/gold/seeds.json, copied so the tests run on a clone without ../shared.
+SEED_GOLD = {
+    "000_daacec63cab2f44b.txt": dict(
+        title=None, section=None, dateline=None, image_credit=None, comment_count_shown=None,
+        body_starts="Russian Foreign Minister Sergei Lavrov recently responded",
+        body_ends="for a new five-year period.",
+        not_in_body=["Recent Comments"], comments=[], subheadings=[]),
+    "001_6e285dae17605ef2.txt": dict(
+        title="Will Russia and China forge a military alliance?", section=None, dateline="MOSCOW",
+        image_credit=None, comment_count_shown=None,
+        body_starts="Russian Foreign Minister Sergei Lavrov answered a question",
+        body_ends="is of special importance.”",
+        not_in_body=["Subscribe to our newsletter",
+                     "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
+                     "Notify of", "Inline Feedbacks", "View all comments",
+                     "Would love your thoughts, please comment.x"],
+        comments=[], subheadings=[]),
+    "002_2f9f47c4c48ed490.txt": dict(
+        title="China Says No Publicly To Military Alliance With Russia", section="Eastern Europe",
+        dateline=None, image_credit="kremlin.ru", comment_count_shown=1,
+        body_starts="The Russian Federation and the People’s Republic of China have grown closer",
+        body_ends="regarding any future military cooperation with the PLA.",
+        not_in_body=["Please Follow us on Gab, Parler, Minds, Telegram, Rumble",
+                     "You Won’t Get Anywhere Else What You Get From CDMedia! Donate!", "Related articles",
+                     "Snowden Can Receive Russian Citizenship, His Lawyer Declares", "Mariam Gogolishvili",
+                     "Tsarizm Staff", "1 comment", "Wayne Mickel March 6, 2021 at 10:08 am",
+                     "I would say Russia says no to China", "Leave a Comment",
+                     "Subscribe to our evening newsletter"],
+        comments=[("Wayne Mickel", "2021-03-06T10:08:00", "I would say Russia says no to China",
+                   "should not be the petrodollar.")],
+        subheadings=[]),
+    "003_5f0b33833cac1001.txt": dict(
+        title=None, section=None, dateline=None, image_credit="AP Photo/Mark Schiefelbein",
+        comment_count_shown=0,
+        body_starts="The current ties between Moscow and Beijing effectively outclass",
+        body_ends="in the internal affairs of either China or Russia.",
+        not_in_body=["No comments:", "Post a Comment"], comments=[], subheadings=[]),
+    "004_15421ec3b91da476.txt": dict(
+        title=None, section=None, dateline=None, image_credit=None, comment_count_shown=None,
+        body_starts="Moscow will not give up its good relations with Beijing",
+        body_ends="such as BRICS and the Shanghai Cooperation Organization.",
+        not_in_body=[], comments=[], subheadings=["Invincible Mutual Trust"]),
 }
 
 
-def seed(prefix):
-    [path] = SEEDS.glob(f"{prefix}_*.txt")
-    return parse_article(path.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
 
 
-@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
-def test_seed_fields_and_clean_body(prefix):
-    parts, expected = seed(prefix), SEED_EXPECTED[prefix]
-    for field in ("title", "section", "dateline", "image_credit"):
-        assert getattr(parts, field) == expected[field], field
-    assert parts.body.startswith(expected["starts"])
-    assert parts.body.endswith(expected["ends"])
-    for line in expected["gone"]:
+@pytest.mark.parametrize("name", sorted(SEED_GOLD))
+def test_seed_matches_gold(name, rules):
+    gold = SEED_GOLD[name]
+    parts = parse_article((SEEDS / name).read_text(encoding="utf-8"), rules)
+    for field in ("title", "section", "dateline", "image_credit", "comment_count_shown"):
+        assert getattr(parts, field) == gold[field], field
+    assert parts.body.startswith(gold["body_starts"])
+    assert parts.body.endswith(gold["body_ends"])
+    # removed lines are kept aside: as boilerplate, or as reader comments
+    removed = "\n".join([b.text for b in parts.boilerplate] + [c.body for c in parts.comments])
+    for line in gold["not_in_body"]:
         assert line not in parts.body
-    assert parts.comment_count_shown == expected["count"]
-    removed = " ".join(b.text for b in parts.boilerplate)
-    assert all(line in removed for line in expected["gone"] if line not in ("Wayne Mickel", "I would say Russia says no"))
+        assert line in removed
+    assert [(c.author, c.posted_at) for c in parts.comments] == [c[:2] for c in gold["comments"]]
+    for comment, (_, _, starts, ends) in zip(parts.comments, gold["comments"]):
+        assert comment.body.startswith(starts) and comment.body.endswith(ends)
+    for heading in gold["subheadings"]:
+        assert heading in parts.subheadings
 
 
-def test_seed_comment_with_author_and_time_on_one_line():
-    [comment] = seed("002").comments
-    assert (comment.author, comment.posted_at, comment.position) == ("Wayne Mickel", "2021-03-06T10:08:00", 0)
-    assert comment.body.startswith("I would say Russia says no to China")
-    assert comment.body.endswith("should not be the petrodollar.")
+def test_dateline_is_cut_from_the_first_paragraph_only(rules):
+    parts = parse_article((SEEDS / "001_6e285dae17605ef2.txt").read_text(encoding="utf-8"), rules)
+    assert not parts.paragraphs[0].startswith(("MOSCOW", "–"))
 
 
-def test_seed_quoted_subheading_is_recorded():
-    parts = seed("004")
-    assert [h.strip("‘’'") for h in parts.subheadings] == ["Invincible Mutual Trust"]
+def test_boilerplate_records_line_numbers_and_rules(rules):
+    text = (SEEDS / "002_2f9f47c4c48ed490.txt").read_text(encoding="utf-8")
+    parts = parse_article(text, rules)
+    lines = text.split("\n")
+    for removed in parts.boilerplate:
+        assert lines[removed.position].strip() == removed.text
+        assert removed.rule
+    assert {b.rule for b in parts.boilerplate if b.text == "Related articles"} == {"related_list"}
 
+
+ARTICLE = (
+    "Council approves new budget for the harbour\n"
+    "By Jane Doe\n"
+    "The city council approved a budget of twelve million dollars for the harbour on Tuesday, "
+    "after a debate that lasted most of the evening and ended in a narrow vote.\n"
+    "The mayor said the money would repair the old pier and dredge the channel before the summer "
+    "season, when ferries bring most of the town's visitors.\n"
+    "Opponents argued that the money would be better spent on schools and on the roads that lead "
+    "to the harbour, which flood every winter.\n"
+)
+
+
+def test_wordpress_comment_section(rules):
+    text = ARTICLE + (
+        "Share this:\nClick to share on Twitter (Opens in new window)\n"
+        "2 thoughts on “Council approves new budget for the harbour”\n"
+        "Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\nReply\n"
+        "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\nThe roads can wait.\n"
+        "Log in to Reply\n"
+        "Leave a Reply Cancel reply\nYour email address will not be published. Required fields are marked *\n"
+        "Comment\nName *\nEmail *\nWebsite\n© 2021 Harbour Times. All rights reserved.\n")
+    parts = parse_article(text, rules)
+    assert parts.title == "Council approves new budget for the harbour"
+    assert parts.byline == "Jane Doe"
+    assert parts.comment_count_shown == 2
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Mary Smith", "2021-03-07T21:15:00", "About time the pier was fixed."),
+        ("Tom Brown", "2021-03-08T07:02:00", "Schools first, I say.\nThe roads can wait."),
+    ]
+    assert [c.position for c in parts.comments] == [0, 1]
+    assert len(parts.paragraphs) == 3
+    assert "Share this" not in parts.body and "Reply" not in parts.body
+
+
+def test_disqus_style_relative_times_and_comment_count(rules):
+    text = ARTICLE + "3 Comments\nOldest\nAnna K • 12 days ago\nGreat reporting.\nReply\n" \
+                     "Bob_77 • a month ago\nWhat about the ferries?\n"
+    parts = parse_article(text, rules)
+    assert parts.comment_count_shown == 3
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Anna K", None, "Great reporting."), ("Bob_77", None, "What about the ferries?")]
+    assert "Great reporting" not in parts.body
+
+
+def test_blogger_comment_section(rules):
+    text = ARTICLE + "2 comments:\nAnonymous said...\nWho pays for the dredging?\n" \
+                     "March 9, 2021 at 4:40 PM\nDelete\nPost a Comment\nNewer Post Older Post Home\n"
+    parts = parse_article(text, rules)
+    assert parts.comment_count_shown == 2
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Anonymous", "2021-03-09T16:40:00", "Who pays for the dredging?")]
+
+
+def test_wpdiscuz_name_and_date_on_separate_lines(rules):
+    text = ARTICLE + "Subscribe\nNotify of\n1 Comment\nInline Feedbacks\nView all comments\n" \
+                     "Peter Pan\n16. March, 2023 at 16:59\nNice piece, thank you!\nReply\n"
+    parts = parse_article(text, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Peter Pan", "2023-03-16T16:59:00")]
+    assert parts.comment_count_shown == 1
+
+
+def test_no_comments_count_is_zero_and_body_keeps_its_end(rules):
+    parts = parse_article(ARTICLE + "No comments:\nPost a Comment\n", rules)
+    assert parts.comment_count_shown == 0 and parts.comments == []
+    assert parts.body.endswith("which flood every winter.")
+
+
+def test_related_list_headlines_and_bylines_leave_the_body(rules):
+    text = ARTICLE + ("Related articles\nMayor Opens New Library In The Old Town Hall\nJohn Roe\n"
+                      "Ferry Fares Rise For The Third Year Running\nHarbour Times Staff\n")
+    parts = parse_article(text, rules)
+    assert "Mayor Opens" not in parts.body and "John Roe" not in parts.body
+    assert parts.body.endswith("which flood every winter.")
+
+
+def test_a_comments_link_above_the_article_does_not_swallow_it(rules):
+    text = "Council approves new budget\nLeave a comment\n" + ARTICLE.split("\n", 2)[2]
+    parts = parse_article(text, rules)
+    assert parts.comments == []
+    assert len(parts.paragraphs) == 3
+
+
+def test_crlf_text_parses_like_lf(rules):
+    text = ARTICLE + "1 comment\nWayne Mickel March 6, 2021 at 10:08 am\nGood.\n"
+    assert parse_article(text.replace("\n", "\r\n"), rules) == parse_article(text, rules)
+
+
+def test_blank_line_separated_blocks_and_hard_wrapped_lines(rules):
+    text = ("A Title For The Story\n\n\nThe first paragraph was wrapped by an old mail client so\n"
+            "that it runs over two lines of the file.\n\nThe second paragraph is one line.\n")
+    parts = parse_article(text, rules)
+    assert parts.paragraphs == [
+        "The first paragraph was wrapped by an old mail client so that it runs over two lines of the file.",
+        "The second paragraph is one line."]
+
+
+def test_wikinews_header_date_is_the_publication_date(rules):
+    text = "Some title here\n\nFriday, January 4, 2019 \n\n\n" + ARTICLE.split("\n", 2)[2]
+    parts = parse_article(text, rules)
+    assert parts.published == "2019-01-04"
+    assert "Friday" not in parts.body
+
+
+def test_a_date_inside_a_comment_is_not_the_publication_date(rules):
+    parts = parse_article(ARTICLE + "1 comment\nWayne Mickel March 6, 2021 at 10:08 am\nGood.\n", rules)
+    assert parts.published is None
+
+
+def test_title_only_text(rules):
+    parts = parse_article("Just A Headline\n", rules)
+    assert parts.title == "Just A Headline" and parts.paragraphs == [] and parts.comments == []
+
+
+def test_comments_only_text(rules):
+    parts = parse_article("3 comments\nJane Roe March 6, 2021 at 10:08 am\nGreat piece.\nReply\n", rules)
+    assert parts.title is None and parts.paragraphs == []
+    assert parts.comment_count_shown == 3
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Jane Roe", "2021-03-06T10:08:00", "Great piece.")]
+
+
+@pytest.mark.parametrize("text", [
+    "", " \n\n\t \r\n", "\ufeff", "word " * 200_000, "\u202e\u0000\ud7ff\U0001f600 ünïcödé ✓\n" * 50,
+    "Reply\n" * 100, "1 comment\n" * 30, "©\n(Photo:)\nBy\n—\n", "a" * 5000 + "\n" + "MOSCOW – " * 500,
+])
+def test_odd_input_returns_parts_without_raising(text, rules):
+    parts = parse_article(text, rules)
+    assert isinstance(parts.paragraphs, list)
+
+
+def test_default_rules_are_used_without_an_argument():
+    assert parse_article("Just A Headline\n").title == "Just A Headline"
+
+
+def test_user_rules_extend_lists_and_replace_settings(tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("settings:\n  long_words: 20\nlist_headings:\n  - 'elsewhere on the site'\n")
+    rules = load_rules(extra)
+    assert rules.settings.long_words == 20
+    assert len(rules.list_headings) == len(load_rules().list_headings) + 1
+
+
+@pytest.mark.parametrize("content", ["drop: [unclosed", "- just\n- a list\n", "drop:\n  bad: ['(']\n",
+                                     "settings:\n  no_such_setting: 3\n"])
+def test_a_bad_user_rules_file_is_a_clear_error(tmp_path, content):
+    extra = tmp_path / "bad.yaml"
+    extra.write_text(content)
+    with pytest.raises(RulesError):
+        load_rules(extra)
+
+
+def _wikinews_samples():
+    return sorted(WIKINEWS.glob("*.txt"))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("path", _wikinews_samples(), ids=lambda p: p.stem[:40])
+def test_wikinews_body_keeps_every_paragraph_and_finds_no_comments(path, rules):
+    text = path.read_text(encoding="utf-8")
+    title, source = text.split("\n", 1)
+    parts = parse_article(text, rules)
+    assert parts.title == title
+    assert parts.comments == [] and parts.comment_count_shown is None
+    body = _squash(parts.body)
+    paragraphs = [_squash(p) for p in re.split(r"\n\s*\n", source) if p.strip()]
+    date_line = re.compile(r"\w+day, \w+ \d{1,2}, \d{4}")
+    for paragraph in paragraphs:
+        if date_line.fullmatch(paragraph):
+            assert parts.published is not None
+        else:
+            assert paragraph in body
+
+
+def test_there_are_wikinews_samples():
+    assert len(_wikinews_samples()) >= 10
+    assert "CC BY 2.5" in (WIKINEWS / "ATTRIBUTION.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- shared boilerplate set
+
+QUOTES = str.maketrans({c: '"' for c in '“”„‟″«»'} | {c: "'" for c in '‘’‚‛′`´'})
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _norm(text: str) -> str:
+    """The official scorer's normalisation (../shared/tools/score_boilerplate.py)."""
+    text = unicodedata.normalize("NFKC", text or "").translate(INVISIBLE).casefold()
+    return re.sub(r"\s+", " ", text.translate(QUOTES)).strip()
+
+
+@pytest.mark.shared
+def test_boilerplate_train_floor_figures(shared_dir, rules):
+    corpus = shared_dir / "corpora" / "boilerplate-train"
+    gold = [json.loads(line) for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    counts = dict.fromkeys(["with", "with_kept", "without", "without_removed", "comments",
+                            "comments_found", "comments_leaked"], 0)
+    for page in gold:
+        parts = parse_article((corpus / "texts" / page["file"]).read_text(encoding="utf-8"), rules)
+        title, body = _norm(parts.title or ""), _norm(parts.body)
+        if title and body.startswith(title):
+            body = body[len(title):]
+        title_body = _norm((parts.title or "") + "\n" + parts.body)
+        comment_text = _norm("\n".join(c.body for c in parts.comments))
+        counts["with"] += len(page["with"])
+        counts["with_kept"] += sum(_norm(s) in title_body for s in page["with"])
+        counts["without"] += len(page["without"])
+        counts["without_removed"] += sum(_norm(s) not in body for s in page["without"])
+        counts["comments"] += len(page["comments"])
+        counts["comments_found"] += sum(_norm(s) in comment_text for s in page["comments"])
+        counts["comments_leaked"] += sum(_norm(s) in body for s in page["comments"])
+    # Reached when written: 0.954 / 0.777 / 0.857 / 0.071. Floors sit a little under.
+    assert counts["with_kept"] / counts["with"] >= 0.94
+    assert counts["without_removed"] / counts["without"] >= 0.75
+    assert counts["comments_found"] / counts["comments"] >= 0.80
+    assert counts["comments_leaked"] / counts["comments"] <= 0.12
+
+
+# Cases from the lead's first version of these tests: blank-line separated paragraphs,
+# engines with names and relative times on one line, and the entity helper's Wikinews texts.
 
 def test_body_keeps_paragraphs_separated_by_blank_lines():
-    parts = seed("001")
+    parts = parse_article(next(SEEDS.glob("001_*.txt")).read_text(encoding="utf-8"))
     assert len(parts.paragraphs) >= 9
     assert parts.body.count("\n\n") == len(parts.paragraphs) - 1
 
 
-ARTICLE = """Council Approves New Budget After Long Debate
+BLANK_LINE_ARTICLE = """Council Approves New Budget After Long Debate
 
 By Jane Doe
 
@@ -93,7 +353,7 @@ Critics said the plan leaves too little for road repairs, and several members vo
      [("John Smith", None, "Great news"), ("Mary Major", None, "Roads matter")]),
 ])
 def test_comment_sections_of_common_engines(furniture, comments):
-    parts = parse_article(ARTICLE + "\n" + furniture)
+    parts = parse_article(BLANK_LINE_ARTICLE + "\n" + furniture)
     assert parts.title == "Council Approves New Budget After Long Debate"
     assert parts.body.endswith("for that reason alone.")
     found = [(c.author, c.posted_at, c.body[:len(expected_start)]) for c, (_, _, expected_start) in zip(parts.comments, comments)]
@@ -106,7 +366,7 @@ def test_comment_sections_of_common_engines(furniture, comments):
 
 
 def test_byline_is_read_and_kept_out_of_the_body():
-    parts = parse_article(ARTICLE)
+    parts = parse_article(BLANK_LINE_ARTICLE)
     assert parts.byline and "Jane Doe" in parts.byline
     assert "By Jane Doe" not in parts.body
 
@@ -115,39 +375,29 @@ def test_newsletter_share_and_related_lists_are_removed():
     furniture = ("Share this:\nClick to share on Twitter (Opens in new window)\nFollow us on Facebook and Instagram\n"
                  "Sign up for our daily newsletter\nRelated articles\nMayor Opens New Library Downtown\nJohn Roe\n"
                  "Storm Closes Schools Across County\nStaff Writer\n© 2021 City News. All rights reserved.")
-    parts = parse_article(ARTICLE + "\n" + furniture)
+    parts = parse_article(BLANK_LINE_ARTICLE + "\n" + furniture)
     for line in furniture.split("\n"):
         assert line not in parts.body, line
     assert parts.body.endswith("for that reason alone.")
     assert {b.rule for b in parts.boilerplate}
 
 
-def test_crlf_and_single_newlines_parse_like_lf():
-    assert parse_article(ARTICLE.replace("\n", "\r\n")).body == parse_article(ARTICLE).body
-
-
-@pytest.mark.parametrize("text", ["", "   \n\n", "Just A Headline", "Reply\nReply\n1 comment\n", "“" * 5000, "x" * 200_000])
-def test_odd_texts_never_crash(text):
-    parts = parse_article(text)
-    assert isinstance(parts.body, str)
-
-
 def test_user_rules_file_extends_the_defaults(tmp_path):
     rules_file = tmp_path / "mine.yaml"
     rules_file.write_text("drop:\n  my_site: ['read the full story at example\\.com.*']\n", encoding="utf-8")
     # mid-article, where only a rule (not the trailing-furniture logic) can remove it
-    text = ARTICLE.replace("Critics said", "Read the full story at example.com/budget\n\nCritics said")
+    text = BLANK_LINE_ARTICLE.replace("Critics said", "Read the full story at example.com/budget\n\nCritics said")
     assert "Read the full story" in parse_article(text).body
     parts = parse_article(text, load_rules(rules_file))
     assert "Read the full story" not in parts.body
     assert "my_site" in {b.rule for b in parts.boilerplate}
-    assert "Share this:" not in parse_article(ARTICLE + "\nShare this:\n", load_rules(rules_file)).body
+    assert "Share this:" not in parse_article(BLANK_LINE_ARTICLE + "\nShare this:\n", load_rules(rules_file)).body
 
 
-WIKINEWS = sorted((DATA / "wikinews_entities").glob("*.txt"))
+WIKINEWS_ENTITIES = sorted((Path(__file__).parent / "data" / "wikinews_entities").glob("*.txt"))
 
 
-@pytest.mark.parametrize("path", WIKINEWS, ids=[p.stem for p in WIKINEWS])
+@pytest.mark.parametrize("path", WIKINEWS_ENTITIES, ids=[p.stem for p in WIKINEWS_ENTITIES])
 def test_wikinews_bodies_lose_no_paragraph_and_gain_no_comments(path):
     text = path.read_text(encoding="utf-8")
     parts = parse_article("A Wikinews headline\n\n" + text)
