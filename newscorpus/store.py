@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from .entities import canonical_key
@@ -77,15 +77,16 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
         entity_names=_entity_names(item.extraction.entities),
         updated_at=stamp,
     )
-    existing = conn.execute(select(Article.id).where(Article.path == doc.path)).scalar()
+    articles = Article.__table__
+    existing = conn.execute(select(articles.c.id).where(articles.c.path == doc.path)).scalar()
     if existing is None:
-        article_id = conn.execute(insert(Article).values(ingested_at=stamp, **values)).inserted_primary_key[0]
+        article_id = conn.execute(insert(articles), [dict(ingested_at=stamp, **values)]).inserted_primary_key[0]
         status = ADDED
     else:
         article_id = existing
-        conn.execute(update(Article).where(Article.id == article_id).values(**values))
+        conn.execute(update(articles).where(articles.c.id == article_id), [values])
         for table in CHILD_TABLES:
-            conn.execute(delete(table).where(table.article_id == article_id))
+            conn.execute(delete(table.__table__).where(table.__table__.c.article_id == article_id))
         status = UPDATED
     _insert_children(conn, article_id, item, entity_ids)
     return article_id, status
@@ -93,8 +94,6 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
 
 def _insert_children(conn: Connection, article_id: int, item: StoredArticle, entity_ids) -> None:
     parts, extraction = item.parts, item.extraction
-    # Multi-row inserts: FTS5 flushes its pending terms at every statement, so one
-    # statement per table is several times faster than one per row (design.md).
     _insert_many(conn, Comment, [
         dict(article_id=article_id, position=c.position, author=c.author,
              posted_at=c.posted_at, body=c.body)
@@ -111,27 +110,38 @@ def _insert_children(conn: Connection, article_id: int, item: StoredArticle, ent
         dict(article_id=article_id, entity_id=entity_ids[_entity_key(e)], mentions=e.mentions)
         for e in extraction.entities
     ])
+    if not extraction.quotes:
+        return
+    # A speaker the entity finder missed still becomes an entity, so quotes_by finds it.
     by_name = {e.name: e for e in extraction.entities}
-    for position, quote in enumerate(extraction.quotes):
-        speaker_ids = []
-        for name in quote.speakers:
-            entity = by_name.get(name) or EntityRef(name=name, type="PERSON", aliases={name})
-            key = _entity_key(entity)
-            if key not in entity_ids:
-                entity_ids.update(_upsert_entities(conn, [entity]))
-            if entity_ids[key] not in speaker_ids:
-                speaker_ids.append(entity_ids[key])
-        quote_id = conn.execute(insert(Quote).values(
-            article_id=article_id, position=position, text=quote.text, kind=quote.kind,
-            speaker_id=speaker_ids[0] if speaker_ids else None, cue=quote.cue,
-            start=quote.start, end=quote.end,
-        )).inserted_primary_key[0]
-        _insert_many(conn, QuoteSpeaker, [dict(quote_id=quote_id, entity_id=i) for i in speaker_ids])
+    unknown = [EntityRef(name=name, type="PERSON", aliases={name})
+               for quote in extraction.quotes for name in quote.speakers
+               if name not in by_name and (canonical_key(name), "PERSON") not in entity_ids]
+    entity_ids.update(_upsert_entities(conn, unknown))
+    speakers_of = []
+    for quote in extraction.quotes:
+        keys = [_entity_key(by_name.get(name) or EntityRef(name=name, type="PERSON")) for name in quote.speakers]
+        speakers_of.append(list(dict.fromkeys(entity_ids[key] for key in keys)))
+    _insert_many(conn, Quote, [
+        dict(article_id=article_id, position=position, text=quote.text, kind=quote.kind,
+             speaker_id=speakers[0] if speakers else None, cue=quote.cue, start=quote.start, end=quote.end)
+        for position, (quote, speakers) in enumerate(zip(extraction.quotes, speakers_of))
+    ])
+    quotes = Quote.__table__
+    quote_ids = dict(conn.execute(
+        select(quotes.c.position, quotes.c.id).where(quotes.c.article_id == article_id)).all())
+    _insert_many(conn, QuoteSpeaker, [
+        dict(quote_id=quote_ids[position], entity_id=entity_id)
+        for position, speakers in enumerate(speakers_of) for entity_id in speakers
+    ])
 
 
-def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
+def _insert_many(conn: Connection, model, rows: list[dict]) -> None:
+    # executemany over one plain Core statement: SQLAlchemy compiles it once per process and
+    # caches it, where an inline multi-row VALUES is compiled afresh for every article
+    # (profiled: compilation was most of the writer's time).
     if rows:
-        conn.execute(insert(table).values(rows))
+        conn.execute(insert(model.__table__), rows)
 
 
 def _entity_key(entity: EntityRef) -> tuple[str, str]:
@@ -139,21 +149,30 @@ def _entity_key(entity: EntityRef) -> tuple[str, str]:
 
 
 def _upsert_entities(conn: Connection, entities: list[EntityRef]) -> dict[tuple[str, str], int]:
-    ids = {}
+    """All of an article's entities in three statements, whatever their number; the first
+    canonical spelling stored for a key is kept."""
+    if not entities:
+        return {}
+    first = {}
     for entity in entities:
-        key = _entity_key(entity)
-        statement = sqlite_insert(Entity).values(name=entity.name, type=entity.type, key=key[0])
-        # Keep the first canonical spelling; a no-op update makes RETURNING give the id.
-        statement = statement.on_conflict_do_update(
-            index_elements=["key", "type"], set_={"key": statement.excluded.key}
-        ).returning(Entity.id)
-        entity_id = conn.execute(statement).scalar_one()
-        ids[key] = entity_id
-        aliases = sorted(entity.aliases | {entity.name})
-        conn.execute(
-            sqlite_insert(EntityAlias).values([dict(entity_id=entity_id, alias=a) for a in aliases])
-            .on_conflict_do_nothing()
-        )
+        first.setdefault(_entity_key(entity), entity)
+    table = Entity.__table__
+    conn.execute(
+        sqlite_insert(table).on_conflict_do_nothing(),
+        [dict(name=e.name, type=key[1], key=key[0]) for key, e in first.items()],
+    )
+    ids = {}
+    for kind in {key[1] for key in first}:
+        wanted = [key[0] for key in first if key[1] == kind]
+        rows = conn.execute(
+            select(table.c.key, table.c.id).where(table.c.type == kind, table.c.key.in_(bindparam("keys", expanding=True))),
+            {"keys": wanted},
+        ).all()
+        ids.update({(key, kind): entity_id for key, entity_id in rows})
+    conn.execute(sqlite_insert(EntityAlias.__table__).on_conflict_do_nothing(), [
+        dict(entity_id=ids[_entity_key(entity)], alias=alias)
+        for entity in entities for alias in sorted(entity.aliases | {entity.name})
+    ])
     return ids
 
 
