@@ -22,6 +22,7 @@ from sqlalchemy import insert, select, update
 
 from . import db
 from .documents import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, read_document, sha256_of
+from .entity_links import link_surnames
 from .models import Article, IngestError, IngestRun, Source
 from .parse import load_rules, parse_article
 from .parts import ArticleParts, Document, Extraction
@@ -157,6 +158,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
                     else:
                         summary.status = "completed"
                 with engine.begin() as conn:
+                    link_surnames(conn)
                     prune_orphan_entities(conn)
             except BaseException:
                 summary.status = "interrupted" if summary.status == "running" else summary.status

@@ -156,3 +156,13 @@ def test_wikinews_sample_f1_floor(nlp):
     totals = evaluate(wikinews_sample(), nlp)
     assert totals["ours"].f1 >= 0.84
     assert totals["ours"].f1 > totals["spacy"].f1 + 0.08
+
+
+@pytest.mark.parametrize("sentence, agency", [
+    ("RIA Novosti reported that Lavrov said on Channel One that there was often speculation.", "RIA Novosti"),
+    ("The talks failed, Interfax reported, citing a source in the ministry.", "Interfax"),
+    ("Yonhap said the launch took place early on Tuesday.", "Yonhap"),
+])
+def test_news_agencies_the_model_misses_in_context_are_organisations(nlp, sentence, agency):
+    entities, _ = find_entities(nlp(sentence))
+    assert {e.name: e.type for e in entities}.get(agency) == "ORG"
