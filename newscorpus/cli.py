@@ -100,6 +100,11 @@ def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
     )
     for path, reason in summary.errors:
         click.echo(f"  FAILED {path}: {reason}", err=True)
+    if summary.stale:
+        click.echo(
+            f"Note: {summary.stale} stored article(s) were extracted by another version of newscorpus or "
+            f"other rules; their files are unchanged, so they were skipped. Run "
+            f"`ingest.py --reprocess --db {db_path}` to re-extract them.", err=True)
 
 
 def main_ingest():

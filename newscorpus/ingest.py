@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from . import db
 from .documents import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, read_document, sha256_of
 from .entity_links import link_surnames
+from .fingerprint import extractor_fingerprint
 from .models import Article, IngestError, IngestRun, Source
 from .parse import load_rules, parse_article
 from .parts import ArticleParts, Document, Extraction
@@ -49,6 +50,9 @@ class RunSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     status: str = "running"
     store_seconds: float = 0.0  # time spent writing, for the benchmark's storage share
+    # Stored articles extracted by another version of the code, rules or model than this
+    # run's: unchanged files are skipped, so only --reprocess brings them up to date.
+    stale: int = 0
 
     @property
     def ok(self) -> bool:
@@ -136,11 +140,12 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
     engine = db.make_engine(job.db_path)
     summary = RunSummary()
     rules = load_rules(job.rules_path)
+    extractor = extractor_fingerprint(job.rules_path)
     try:
         with exclusive_ingest(job.db_path), StopFlag() as stop:
             with engine.begin() as conn:
                 summary.run_id = conn.execute(insert(IngestRun).values(
-                    started_at=now_iso(), status="running", mode=mode,
+                    started_at=now_iso(), status="running", mode=mode, extractor=extractor,
                     arguments=json.dumps(job.arguments, default=str),
                     added=0, updated=0, unchanged=0, failed=0,
                 )).inserted_primary_key[0]
@@ -160,6 +165,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
                 with engine.begin() as conn:
                     link_surnames(conn)
                     prune_orphan_entities(conn)
+                    summary.stale = count_stale(conn, extractor)
             except BaseException:
                 summary.status = "interrupted" if summary.status == "running" else summary.status
                 raise
@@ -285,7 +291,8 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
             continue
         try:
             with engine.begin() as conn:
-                _, status = store_article(conn, StoredArticle(item.document, item.parts, item.extraction, item.source))
+                _, status = store_article(conn, StoredArticle(item.document, item.parts, item.extraction, item.source,
+                                                              run_id=summary.run_id))
         except Exception as error:
             _record_error_now(engine, summary, item.document.path, f"storage failed: {error!r}")
             continue
@@ -294,6 +301,15 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
         else:
             summary.added += 1
     return len(analysed)
+
+
+def count_stale(conn, extractor: str) -> int:
+    """Articles last extracted under another fingerprint (or before runs recorded one)."""
+    return conn.execute(
+        select(func.count()).select_from(Article)
+        .outerjoin(IngestRun, IngestRun.id == Article.run_id)
+        .where(or_(IngestRun.extractor.is_(None), IngestRun.extractor != extractor))
+    ).scalar_one()
 
 
 def normalise_newlines(text: str) -> str:

@@ -57,6 +57,10 @@ class Article(Base):
     entity_names: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     ingested_at: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[str] = mapped_column(Text)
+    # The ingest run that last extracted the article: its ingest_runs.extractor says which
+    # version of the extraction it went through. No foreign key: SQLite cannot add one to an
+    # existing table without copying it, which would drop the FTS triggers.
+    run_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Comment(Base):
@@ -155,6 +159,8 @@ class IngestRun(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
+    # Fingerprint of the code, rules, lexicons and model that extracted (newscorpus/fingerprint.py).
+    extractor: Mapped[str | None] = mapped_column(Text)
 
 
 class IngestError(Base):

@@ -44,6 +44,7 @@ class StoredArticle:
     parts: ArticleParts
     extraction: Extraction
     source: str
+    run_id: int | None = None  # the ingest run writing it (articles.run_id)
 
 
 def known_hashes(conn: Connection) -> dict[str, str]:
@@ -76,6 +77,7 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
         comment_count_shown=parts.comment_count_shown,
         entity_names=_entity_names(item.extraction.entities),
         updated_at=stamp,
+        run_id=item.run_id,
     )
     articles = Article.__table__
     existing = conn.execute(select(articles.c.id).where(articles.c.path == doc.path)).scalar()

@@ -153,3 +153,39 @@ def test_source_defaults_to_the_folder_name(seeds_copy, tmp_path, source_option,
     db_path = tmp_path / "s.db"
     run_ingest(seeds_copy / SEED_FILES[0].name, "--db", db_path, *source_option)
     assert rows(db_path, "select name from sources") == [(expected,)]
+
+
+def test_articles_from_an_older_extraction_are_reported_until_reprocessed(seeds_db):
+    from corpus_fixtures import PROJECT, SEEDS
+
+    fresh = run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT)
+    assert "Note:" not in fresh.output
+    # As after an upgrade of newscorpus: the stored articles went through other rules.
+    with sqlite3.connect(seeds_db) as conn:
+        conn.execute("update ingest_runs set extractor = 'older-version'")
+    skipped = run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT)
+    assert skipped.exit_code == 0
+    assert "5 unchanged" in skipped.output
+    assert "Note: 5 stored article(s) were extracted by another version" in skipped.output
+    assert "--reprocess" in skipped.output
+
+    reprocessed = run_ingest("--db", seeds_db, "--reprocess")
+    assert "Note:" not in reprocessed.output
+    [(latest_run,)] = rows(seeds_db, "select max(id) from ingest_runs where mode = 'reprocess'")
+    assert rows(seeds_db, "select distinct run_id from articles") == [(latest_run,)]
+    assert "Note:" not in run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT).output
+
+
+def test_a_database_from_before_provenance_upgrades_in_place(seeds_copy, tmp_path):
+    from alembic import command
+
+    from newscorpus import db
+
+    db_path = tmp_path / "old.db"
+    command.upgrade(db.alembic_config(db_path), "0002")
+    with sqlite3.connect(db_path) as conn:
+        assert "run_id" not in {row[1] for row in conn.execute("pragma table_info(articles)")}
+    result = run_ingest(seeds_copy, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "select count(*) from articles where run_id is null") == [(0,)]
+    assert_indexes_intact(db_path)
