@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8001
 DB ?= corpus.db
 
-.PHONY: install serve test ingest score bench lock screenshots
+.PHONY: install serve test ingest score bench lock screenshots schema
 
 install: $(VENV)/.installed
 
@@ -35,6 +35,10 @@ test: install
 
 score: ingest
 	$(BIN)/python -m newscorpus.score seeds --db $(DB)
+
+# schema/schema.sql after adding a migration (a test fails while it is stale).
+schema: install
+	$(BIN)/python -m newscorpus.schema_dump > schema/schema.sql
 
 # Regenerate the lock after changing pyproject.toml's dependencies.
 lock:

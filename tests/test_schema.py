@@ -95,3 +95,12 @@ def test_database_is_in_wal_mode(empty_db):
     with engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     engine.dispose()
+
+
+def test_schema_sql_matches_the_migrations():
+    from pathlib import Path
+
+    from newscorpus.schema_dump import schema_sql
+
+    committed = Path(__file__).resolve().parents[1] / "schema" / "schema.sql"
+    assert committed.read_text(encoding="utf-8") == schema_sql(), "schema/schema.sql is stale: run `make schema`"
