@@ -111,3 +111,19 @@ async def test_web_sql_is_read_only_and_limited(seeds_db):
     assert response.status_code == 400 and "interrupted" in response.text.lower()
     many = await client.get("/corpus.json", params={"sql": "with recursive n(i) as (select 1 union all select i + 1 from n limit 5000) select i from n", "_shape": "objects"})
     assert len(many.json()["rows"]) == SETTINGS["max_returned_rows"] and many.json()["truncated"]
+
+
+def test_article_page_puts_the_speaker_after_the_closing_quotation_mark():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("reader", SITE / "plugins" / "reader.py")
+    reader = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reader)
+    body = "Intro.\n\n“We will not <pursue> this,” Lavrov said.\n\nHe added: \"Never."
+    first, second = body.index("We"), body.index("Never")
+    quotes = [dict(start=first, end=body.index(",”") + 1, kind="direct", speakers="Sergei Lavrov", cue="said"),
+              dict(start=second, end=len(body), kind="direct", speakers=None, cue=None)]
+    paragraphs = [str(p) for p in reader.marked_paragraphs(body, quotes)]
+    assert paragraphs[1] == ('“<q class="quote direct" title="Sergei Lavrov (said)">We will not &lt;pursue&gt; this,</q>”'
+                             ' <span class="speaker">— Sergei Lavrov</span> Lavrov said.')
+    assert paragraphs[2].endswith('Never.</q> <span class="speaker">— unattributed</span>')

@@ -5,6 +5,8 @@ quotations marked and attributed, the entities it mentions, and its reader comme
 An entity page shows its aliases, the articles mentioning it, its quotes and who is
 mentioned with it. All text is escaped; only the markup built here is trusted.
 """
+import re
+
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
@@ -53,6 +55,9 @@ async def article_view(db, pk):
     }
 
 
+CLOSING_MARKS = re.compile(r"[”\"’'»]+")
+
+
 def marked_paragraphs(body: str, quotes: list[dict]) -> list[Markup]:
     """The body's paragraphs as HTML with each quotation wrapped in <q> and attributed."""
     paragraphs, offset = [], 0
@@ -69,6 +74,11 @@ def marked_paragraphs(body: str, quotes: list[dict]) -> list[Markup]:
             html += Markup('<q class="quote {}" title="{}">{}</q>').format(
                 quote["kind"], f"{speaker} ({quote['cue'] or 'no cue'})", body[q_start:q_end])
             if q_end == quote["end"]:
+                # The stored span leaves out the quotation marks: the speaker goes after them.
+                closing = CLOSING_MARKS.match(body, q_end, end)
+                if closing:
+                    html += escape(closing.group())
+                    q_end = closing.end()
                 html += Markup(' <span class="speaker">— {}</span>').format(speaker)
             cursor = q_end
         html += escape(body[cursor:end])
