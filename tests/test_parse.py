@@ -314,9 +314,9 @@ def test_boilerplate_train_floor_figures(shared_dir, rules):
         counts["comments"] += len(page["comments"])
         counts["comments_found"] += sum(_norm(s) in comment_text for s in page["comments"])
         counts["comments_leaked"] += sum(_norm(s) in body for s in page["comments"])
-    # Reached when written: 0.954 / 0.777 / 0.857 / 0.071. Floors sit a little under.
+    # Reached: 0.954 / 0.814 / 0.857 / 0.071. Floors sit a little under.
     assert counts["with_kept"] / counts["with"] >= 0.94
-    assert counts["without_removed"] / counts["without"] >= 0.75
+    assert counts["without_removed"] / counts["without"] >= 0.79
     assert counts["comments_found"] / counts["comments"] >= 0.80
     assert counts["comments_leaked"] / counts["comments"] <= 0.12
 
@@ -380,6 +380,38 @@ def test_newsletter_share_and_related_lists_are_removed():
         assert line not in parts.body, line
     assert parts.body.endswith("for that reason alone.")
     assert {b.rule for b in parts.boilerplate}
+
+
+PROMOTIONS_AND_FOOTERS = [
+    "Simple theme. Powered by Blogger.",
+    "Archive – RSS – Contact – 2015-2022 by Ann Lee – Powered by Hugo",
+    "View my complete profile",
+    "All content on this site is licensed under a Creative Commons Attribution 4.0 licence.",
+    "Weekly briefings from our reporters, delivered weekly.",
+    "Get regular updates on the latest stories from the valley.",
+    "Sign up to get the best reporting of the week, picked by our editors.",
+    "Do you want to hear about our campaigns? Sign up here",
+    "Missing out on the latest news? Enter your email below to receive it every morning.",
+    "Share your thoughts and join the debate",
+    "Submit your letter to the editor using this form",
+    "Search for articles and topics on City News",
+    "On this page:",
+    "Sorted by: newest first",
+]
+SENTENCES_LIKE_THEM = [
+    "The council urged every resident to sign up before Friday.",
+    "Newspapers were delivered weekly to the island until the ferry stopped in 1990, the museum says.",
+    "She said the plans for the pier were powered by local donations and a grant from the state.",
+]
+
+
+def test_promotions_and_site_footers_leave_the_body_and_sentences_like_them_stay(rules):
+    text = BLANK_LINE_ARTICLE + "\n\n" + "\n\n".join(SENTENCES_LIKE_THEM) + "\n\n" + "\n".join(PROMOTIONS_AND_FOOTERS)
+    parts = parse_article(text, rules)
+    for line in PROMOTIONS_AND_FOOTERS:
+        assert line not in parts.body, line
+    for sentence in SENTENCES_LIKE_THEM:
+        assert sentence in parts.body, sentence
 
 
 def test_user_rules_file_extends_the_defaults(tmp_path):
