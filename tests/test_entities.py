@@ -166,3 +166,13 @@ def test_wikinews_sample_f1_floor(nlp):
 def test_news_agencies_the_model_misses_in_context_are_organisations(nlp, sentence, agency):
     entities, _ = find_entities(nlp(sentence))
     assert {e.name: e.type for e in entities}.get(agency) == "ORG"
+
+
+def test_names_of_one_body_become_one_entity(nlp):
+    text = ("The Communist Party of China opened its congress on Sunday. Delegates said the CCP would "
+            "keep its course. The North Atlantic Treaty Organization warned that NATO was watching.")
+    entities, _ = find_entities(nlp(text))
+    orgs = {e.name: e for e in entities if e.type == "ORG"}
+    assert {"Chinese Communist Party", "NATO"} <= set(orgs)
+    assert {"Communist Party of China", "CCP"} <= orgs["Chinese Communist Party"].aliases
+    assert "North Atlantic Treaty Organization" in orgs["NATO"].aliases
