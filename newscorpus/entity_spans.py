@@ -260,7 +260,7 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
             start += 1  # "Russian Channel One" is Channel One; "Russian Academy" keeps its adjective
     tokens = doc[start:end]
     begin, finish = tokens.start_char, tokens.end_char
-    text = doc.text[begin:finish]
+    text = tokens.text  # not doc.text[...]: Doc.text re-joins every token on each call
     stripped = _strip_possessive(text)
     finish -= len(text) - len(stripped)
     text = normalise_surface(stripped)

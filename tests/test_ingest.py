@@ -97,10 +97,10 @@ def test_bad_files_are_reported_and_the_rest_goes_in(seeds_copy, tmp_path):
 def test_a_failure_while_storing_leaves_no_half_article(seeds_copy, tmp_path, monkeypatch):
     real_insert_many = store._insert_many
 
-    def failing_insert_many(conn, table, rows_):
+    def failing_insert_many(cursor, table, rows_, **options):
         if table.__tablename__ == "subheadings" and rows_ and "Invincible" in str(rows_):
             raise RuntimeError("disk on fire")
-        return real_insert_many(conn, table, rows_)
+        return real_insert_many(cursor, table, rows_, **options)
 
     monkeypatch.setattr(store, "_insert_many", failing_insert_many)
     db_path = tmp_path / "atomic.db"
