@@ -176,3 +176,13 @@ def test_names_of_one_body_become_one_entity(nlp):
     assert {"Chinese Communist Party", "NATO"} <= set(orgs)
     assert {"Communist Party of China", "CCP"} <= orgs["Chinese Communist Party"].aliases
     assert "North Atlantic Treaty Organization" in orgs["NATO"].aliases
+
+
+def test_a_variant_spelling_of_an_organisation_is_its_canonical_name(nlp):
+    # Chinese and Russian outlets often write "Eurasia Economic Union" (and EEU) for the EAEU.
+    text = ("Beijing wants to link the Belt and Road Initiative with the Eurasia Economic Union. "
+            "Officials said the EEU welcomed the plan.")
+    entities, _ = find_entities(nlp(text))
+    orgs = {e.name: e for e in entities if e.type == "ORG"}
+    assert "Eurasian Economic Union" in orgs, orgs
+    assert "Eurasia Economic Union" in orgs["Eurasian Economic Union"].aliases
