@@ -131,7 +131,7 @@ class Quote(Base):
     speaker_id: Mapped[int | None] = mapped_column(
         ForeignKey("entities.id", ondelete="SET NULL"), index=True
     )
-    cue: Mapped[str | None] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text, index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
 

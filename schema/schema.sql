@@ -166,6 +166,8 @@ CREATE INDEX ix_quote_speakers_entity_id ON quote_speakers (entity_id);
 
 CREATE INDEX ix_quotes_article_id ON quotes (article_id);
 
+CREATE INDEX ix_quotes_cue ON quotes (cue);
+
 CREATE INDEX ix_quotes_kind ON quotes (kind);
 
 CREATE INDEX ix_quotes_speaker_id ON quotes (speaker_id);

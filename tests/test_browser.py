@@ -117,7 +117,7 @@ def test_article_shows_its_comment_and_audit_link(server, page):
 
 
 def test_quote_page_and_facets(server, page):
-    page.goto(server + "/corpus/quote_details?_search=alliance")
+    page.goto(server + "/corpus/quote_details?_search=alliance&_facet=speaker")
     assert page.locator(".facet-info-name >> text=speaker").count() == 1
     page.goto(server + "/corpus/articles")
     for facet in ("source_id", "section", "entity_names"):

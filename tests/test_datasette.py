@@ -1,5 +1,6 @@
 """Datasette in-process over the seeds database, with the project's metadata and plugins."""
 import sqlite3
+from urllib.parse import urlsplit
 
 import pytest
 from datasette.app import Datasette
@@ -127,3 +128,29 @@ def test_article_page_puts_the_speaker_after_the_closing_quotation_mark():
     assert paragraphs[1] == ('“<q class="quote direct" title="Sergei Lavrov (said)">We will not &lt;pursue&gt; this,</q>”'
                              ' <span class="speaker">— Sergei Lavrov</span> Lavrov said.')
     assert paragraphs[2].endswith('Never.</q> <span class="speaker">— unattributed</span>')
+
+
+@pytest.mark.asyncio
+async def test_articles_facet_by_entity_and_filter_through_article_entities(client, built_seeds_db):
+    data = await get_json(client, "/corpus/articles.json")
+    facet = data["facet_results"]["entity_names"]
+    lavrov = next(r for r in facet["results"] if r["label"] == "Sergei Lavrov (person)")
+    with sqlite3.connect(built_seeds_db) as conn:
+        expected = conn.execute(
+            "select count(*) from article_entities join entities on entities.id = entity_id "
+            "where entities.name = 'Sergei Lavrov'").fetchone()[0]
+    assert lavrov["count"] == expected >= 2
+    assert facet["results"][0]["count"] >= lavrov["count"]  # most-mentioned first
+    filtered = await get_json(client, "/corpus/articles.json?" + urlsplit(lavrov["toggle_url"]).query)
+    assert len(filtered["rows"]) == expected
+    # Within the filtered articles the facet counts only them, and shows Lavrov as selected.
+    again = {r["label"]: r for r in filtered["facet_results"]["entity_names"]["results"]}
+    assert again["Sergei Lavrov (person)"]["selected"] and again["Sergei Lavrov (person)"]["count"] == expected
+    assert all(r["count"] <= expected for r in again.values())
+
+
+@pytest.mark.asyncio
+async def test_entity_filter_with_a_bad_value_shows_nothing_and_says_why(client):
+    html = (await client.get("/corpus/articles?_entity=Lavrov")).text
+    assert "0 rows" in html and "must be an entity id" in html
+    assert (await get_json(client, "/corpus/articles.json?_entity=999999"))["rows"] == []
