@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from sqlalchemy import Connection, select, text
 
@@ -58,7 +58,8 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
     The caller owns the transaction, so a batch can share one commit."""
     # Plain DB-API statements, not SQLAlchemy Core: its per-statement work (cache keys,
     # parameter processing) cost three times SQLite's own in the writer (profiled on 1,000
-    # BBC articles: 119 -> 330 stored per second), and the writer shares two cores with the NLP workers.
+    # BBC articles: 119 -> 330 stored per second), and the writer shares the two cores with
+    # the NLP workers. The statements run inside the caller's SQLAlchemy transaction.
     cursor = conn.connection.dbapi_connection.cursor()
     doc, parts = item.document, item.parts
     stamp = now_iso()
@@ -152,7 +153,8 @@ def _insert_sql(table: str, columns: tuple[str, ...], on_conflict: str) -> str:
 
 @lru_cache(maxsize=None)
 def _update_sql(columns: tuple[str, ...]) -> str:
-    return f"UPDATE articles SET {', '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in columns)} WHERE id = ?"
+    assignments = ", ".join(f'"{c}" = ?' for c in columns)
+    return f"UPDATE articles SET {assignments} WHERE id = ?"
 
 
 def _entity_key(entity: EntityRef) -> tuple[str, str]:
