@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from sqlalchemy import func, insert, or_, select, update
@@ -187,7 +187,7 @@ def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary
             job.on_progress(1)
             continue
         try:
-            data = read_bytes(item.location, job.max_bytes)
+            data = read_bytes(item.file, job.max_bytes)
             digest = sha256_of(data)
             if known.get(item.identity) == digest:
                 summary.unchanged += 1
@@ -270,6 +270,10 @@ def _analyse_in_worker(batch):
 
 def _analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
     batches = _batches(pending, job.batch_size)
+    first = next(batches, None)
+    if first is None:  # nothing new or changed: no worker processes to start
+        return
+    batches = chain([first], batches)
     if job.workers <= 1:
         for batch in batches:
             yield analyse_batch(batch, rules)

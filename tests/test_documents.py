@@ -87,3 +87,16 @@ def test_identity_outside_the_root_is_the_absolute_path(tmp_path):
     (tmp_path / "x.txt").write_text("x")
     [found] = discover([tmp_path / "x.txt"], root=tmp_path / "elsewhere")
     assert found.identity == (tmp_path / "x.txt").as_posix()
+
+
+def test_a_file_reached_through_a_symlink_is_found_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x")
+    os.symlink(tmp_path / "a" / "one.txt", tmp_path / "a" / "alias.txt")
+    found = list(discover([tmp_path / "a"], root=tmp_path))
+    assert [f.identity for f in found] == ["a/alias.txt"]  # path order; the file once
+
+
+def test_a_file_that_reports_no_size_is_still_read_only_up_to_the_limit():
+    with pytest.raises(InputError, match="over the 0.0 MB limit"):
+        read_bytes("/dev/zero", max_bytes=1000)
