@@ -5,7 +5,7 @@ the FTS5 tables, which SQLAlchemy cannot model, live in `newscorpus.fts`.
 """
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Explicit constraint names: SQLite batch migrations can only alter named constraints.
@@ -112,11 +112,14 @@ class EntityAlias(Base):
 
 class ArticleEntity(Base):
     __tablename__ = "article_entities"
+    # Entity first, then article: "articles mentioning X" (facet filter, entity pages,
+    # co_mentions) is read from the index alone, without a table lookup per article.
+    __table_args__ = (Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
     )
     entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
     )
     mentions: Mapped[int] = mapped_column(Integer)
 

@@ -140,7 +140,7 @@ CREATE TABLE subheadings (
 	CONSTRAINT fk_subheadings_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
 
-CREATE INDEX ix_article_entities_entity_id ON article_entities (entity_id);
+CREATE INDEX ix_article_entities_entity_id_article_id ON article_entities (entity_id, article_id);
 
 CREATE INDEX ix_articles_published ON articles (published);
 
