@@ -33,16 +33,20 @@ def cli():
               help="Files larger than this are refused with an error instead of ingested.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that parse and extract in parallel (one per core is best); this one stores.")
+@click.option("--checksum", is_flag=True,
+              help="Read and hash every file. By default a file whose size and modification time match "
+                   "the stored ones is skipped unread; use this after copying files with their times kept.")
 @click.option("--reprocess", is_flag=True,
               help="Re-extract every stored article from its stored raw text (no files needed), keeping ids.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
-def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers, reprocess, progress):
+def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers, checksum, reprocess, progress):
     """Ingest news articles into DB_PATH.
 
     PATHS are .txt files or folders (searched recursively for *.txt); default: seeds/.
-    Re-running is cheap: unchanged files (same path, same sha256) are skipped, changed
-    ones are re-extracted in place, new ones added. Exit status 1 if any file failed.
+    Re-running is cheap: unchanged files (same path, same sha256; a file whose size and
+    modification time are unchanged is not even read) are skipped, changed ones are
+    re-extracted in place, new ones added. Exit status 1 if any file failed.
     """
     if reprocess and paths:
         raise click.UsageError("--reprocess re-extracts what the database holds; give no PATHS with it.")
@@ -53,8 +57,9 @@ def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers,
     bar = _progress_bar(show_progress)
     job = Job(
         db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes, workers=workers,
+        checksum=checksum,
         arguments={"paths": [str(p) for p in paths] if not reprocess else [], "reprocess": reprocess,
-                   "source": source, "rules": rules_path},
+                   "source": source, "rules": rules_path, "checksum": checksum},
         on_progress=bar.update, on_total=bar.set_total,
     )
     try:

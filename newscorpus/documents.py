@@ -45,6 +45,8 @@ class Candidate:
 
     identity: str  # the path stored in articles.path
     file: str  # where to read it: a str, as 100,000 Path objects cost seconds per re-ingest
+    size: int | None = None  # from the stat taken when it was found
+    mtime_ns: int | None = None
 
     @property
     def location(self) -> Path:
@@ -76,7 +78,7 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
                 continue
             if (status.st_dev, status.st_ino) not in seen:
                 seen.add((status.st_dev, status.st_ino))
-                yield Candidate(identity, file)
+                yield Candidate(identity, file, status.st_size, status.st_mtime_ns)
 
 
 def _walk(folder: str) -> list[tuple[str, str]]:
@@ -198,4 +200,5 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def read_document(candidate: Candidate, data: bytes, sha256: str) -> Document:
     text, encoding = decode(data)
-    return Document(path=candidate.identity, text=text, sha256=sha256, encoding=encoding)
+    return Document(path=candidate.identity, text=text, sha256=sha256, encoding=encoding,
+                    size=candidate.size, mtime_ns=candidate.mtime_ns)

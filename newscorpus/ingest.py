@@ -27,7 +27,7 @@ from .fingerprint import extractor_fingerprint
 from .models import Article, IngestError, IngestRun, Source
 from .parse import load_rules, parse_article
 from .parts import ArticleParts, Document, Extraction
-from .store import UPDATED, StoredArticle, known_hashes, now_iso, prune_orphan_entities, store_article
+from .store import UPDATED, StoredArticle, known_files, now_iso, prune_orphan_entities, restamp, store_article
 
 # Entities and quotes are looked for in the first 100,000 characters only (about 16,000
 # words, longer than any news article): a mis-filed book or log dump is still stored and
@@ -53,6 +53,9 @@ class RunSummary:
     # Stored articles extracted by another version of the code, rules or model than this
     # run's: unchanged files are skipped, so only --reprocess brings them up to date.
     stale: int = 0
+    # (size, mtime_ns, path) of files read again and found byte-identical: stored at the end
+    # of the run, so the next run skips them unread.
+    restamps: list[tuple[int | None, int | None, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -119,6 +122,7 @@ class Job:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = BATCH_SIZE
     workers: int = 1  # processes that parse and extract while this one stores
+    checksum: bool = False  # read and hash every file, even one whose size and mtime match
     arguments: dict = field(default_factory=dict)
     on_progress: Callable[[int], None] = lambda n: None
     on_total: Callable[[int], None] = lambda n: None
@@ -163,6 +167,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
                     else:
                         summary.status = "completed"
                 with engine.begin() as conn:
+                    restamp(conn, summary.restamps)
                     link_surnames(conn)
                     prune_orphan_entities(conn)
                     summary.stale = count_stale(conn, extractor)
@@ -177,7 +182,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
 
 
 def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
-    known = known_hashes(conn)
+    known = known_files(conn)
     conn.rollback()  # an open read transaction would stop WAL checkpoints for the whole run
     found = list(discover(paths, root))
     job.on_total(len(found))
@@ -186,11 +191,19 @@ def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary
             _record_error(conn, summary, *item)
             job.on_progress(1)
             continue
+        stored_sha256, stored_size, stored_mtime_ns = known.get(item.identity, (None, None, None))
+        same_stat = stored_size is not None and (stored_size, stored_mtime_ns) == (item.size, item.mtime_ns)
+        if same_stat and not job.checksum:
+            summary.unchanged += 1
+            job.on_progress(1)
+            continue
         try:
             data = read_bytes(item.file, job.max_bytes)
             digest = sha256_of(data)
-            if known.get(item.identity) == digest:
+            if stored_sha256 == digest:
                 summary.unchanged += 1
+                if not same_stat:
+                    summary.restamps.append((item.size, item.mtime_ns, item.identity))
                 job.on_progress(1)
                 continue
             document = read_document(item, data, digest)
@@ -203,12 +216,14 @@ def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary
 
 def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
     rows = conn.execute(
-        select(Article.path, Article.raw_text, Article.sha256, Article.encoding, Source.name)
+        select(Article.path, Article.raw_text, Article.sha256, Article.encoding, Article.file_size,
+               Article.file_mtime_ns, Source.name)
         .outerjoin(Source, Source.id == Article.source_id).order_by(Article.id)
     ).all()
     conn.rollback()
-    for path, raw_text, sha256, encoding, source in rows:
-        yield Document(path=path, text=raw_text, sha256=sha256, encoding=encoding or "utf-8"), source or "articles"
+    for path, raw_text, sha256, encoding, size, mtime_ns, source in rows:
+        yield Document(path=path, text=raw_text, sha256=sha256, encoding=encoding or "utf-8",
+                       size=size, mtime_ns=mtime_ns), source or "articles"
 
 
 def _batches(iterable, size):

@@ -16,6 +16,10 @@ class Document:
     text: str
     sha256: str
     encoding: str = "utf-8"
+    # The file's size and modification time when it was read: a re-run skips a file whose
+    # stat still matches without reading it (--checksum reads and hashes everything).
+    size: int | None = None
+    mtime_ns: int | None = None
 
 
 @dataclass

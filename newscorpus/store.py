@@ -46,10 +46,18 @@ class StoredArticle:
     run_id: int | None = None  # the ingest run writing it (articles.run_id)
 
 
-def known_hashes(conn: Connection) -> dict[str, str]:
-    """path -> sha256 of every stored article: one query, so an unchanged corpus of 100k
-    files is checked without a query per file."""
-    return dict(conn.execute(select(Article.path, Article.sha256)).all())
+def known_files(conn: Connection) -> dict[str, tuple[str, int | None, int | None]]:
+    """path -> (sha256, file size, file mtime in ns) of every stored article: one query, so
+    an unchanged corpus of 100k files is checked without a query per file."""
+    return {path: (sha256, size, mtime_ns) for path, sha256, size, mtime_ns in conn.execute(
+        select(Article.path, Article.sha256, Article.file_size, Article.file_mtime_ns))}
+
+
+def restamp(conn: Connection, stats: list[tuple[int | None, int | None, str]]) -> None:
+    """New (size, mtime_ns) for files whose bytes were unchanged (touched, copied back)."""
+    if stats:
+        conn.connection.dbapi_connection.executemany(
+            "UPDATE articles SET file_size = ?, file_mtime_ns = ? WHERE path = ?", stats)
 
 
 def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
@@ -82,6 +90,8 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
         entity_names=_entity_names(item.extraction.entities),
         updated_at=stamp,
         run_id=item.run_id,
+        file_size=doc.size,
+        file_mtime_ns=doc.mtime_ns,
     )
     existing = cursor.execute("SELECT id FROM articles WHERE path = ?", (doc.path,)).fetchone()
     if existing is None:

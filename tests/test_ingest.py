@@ -1,5 +1,6 @@
 """Ingest end to end through the CLI: counts, incremental re-runs, failures, run records."""
 import fcntl
+import os
 import sqlite3
 
 import pytest
@@ -189,3 +190,74 @@ def test_a_database_from_before_provenance_upgrades_in_place(seeds_copy, tmp_pat
     assert result.exit_code == 0, result.output
     assert rows(db_path, "select count(*) from articles where run_id is null") == [(0,)]
     assert_indexes_intact(db_path)
+
+
+def refuse_reads(monkeypatch):
+    from newscorpus import ingest as ingest_module
+
+    def no_read(*_args, **_kwargs):
+        raise AssertionError("an unchanged file was read")
+
+    monkeypatch.setattr(ingest_module, "read_bytes", no_read)
+
+
+def test_a_file_with_its_stored_size_and_mtime_is_not_read_again(seeds_copy, tmp_path, monkeypatch):
+    db_path = tmp_path / "stat.db"
+    assert run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path).exit_code == 0
+    stored = dict((p, (s, m)) for p, s, m in rows(db_path, "select path, file_size, file_mtime_ns from articles"))
+    for seed in seeds_copy.iterdir():
+        status = seed.stat()
+        assert stored[f"articles/{seed.name}"] == (status.st_size, status.st_mtime_ns)
+    refuse_reads(monkeypatch)
+    result = run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path)
+    assert result.exit_code == 0 and "0 added, 0 updated, 5 unchanged, 0 failed" in result.output
+
+
+def test_a_touched_file_is_hashed_once_then_skipped_unread(seeds_copy, tmp_path, monkeypatch):
+    db_path = tmp_path / "touch.db"
+    assert run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path).exit_code == 0
+    before = snapshot(db_path)
+    target = seeds_copy / SEED_FILES[0].name
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 5_000_000_000))
+    result = run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path)
+    assert "0 added, 0 updated, 5 unchanged" in result.output  # same bytes: not re-extracted
+    assert rows(db_path, "select file_mtime_ns from articles where path like ?", f"%{target.name}") == \
+        [(target.stat().st_mtime_ns,)]
+    assert {t: r for t, r in snapshot(db_path).items() if t != "articles"} == \
+        {t: r for t, r in before.items() if t != "articles"}
+    refuse_reads(monkeypatch)
+    assert "5 unchanged" in run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path).output
+
+
+def test_checksum_finds_a_change_that_kept_size_and_mtime(seeds_copy, tmp_path):
+    db_path = tmp_path / "sum.db"
+    assert run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path).exit_code == 0
+    target = seeds_copy / SEED_FILES[2].name
+    status = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Mongolian", "Mongolia "), encoding="utf-8")  # same length
+    os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert target.stat().st_size == status.st_size
+    # As with rsync, the quick check cannot see it; --checksum can.
+    assert "5 unchanged" in run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path).output
+    result = run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path, "--checksum")
+    assert "0 added, 1 updated, 4 unchanged" in result.output
+    assert rows(db_path, "select count(*) from articles where body like '%Mongolia %'") == [(1,)]
+
+
+def test_a_database_without_file_stats_hashes_files_as_before(seeds_db, monkeypatch):
+    from corpus_fixtures import PROJECT, SEEDS
+
+    with sqlite3.connect(seeds_db) as conn:  # as an article stored before migration 0006
+        conn.execute("update articles set file_size = null, file_mtime_ns = null")
+    result = run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT)
+    assert "0 added, 0 updated, 5 unchanged" in result.output
+    assert rows(seeds_db, "select count(*) from articles where file_mtime_ns is null") == [(0,)]
+    refuse_reads(monkeypatch)
+    assert "5 unchanged" in run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT).output
+
+
+def test_reprocess_keeps_the_file_stats(seeds_db):
+    before = rows(seeds_db, "select path, file_size, file_mtime_ns from articles order by path")
+    assert run_ingest("--db", seeds_db, "--reprocess").exit_code == 0
+    assert rows(seeds_db, "select path, file_size, file_mtime_ns from articles order by path") == before
