@@ -1,7 +1,7 @@
 """Articles faceted and filtered by the entities they mention, through article_entities.
 
 Datasette 0.65 has no many-to-many facet (issue #551). Its array facet over the derived
-`articles.entity_names` column unpacks the JSON of every row on every page view: 2.8 s at
+`articles.entity_names` column unpacks the JSON of every row on every page view: seconds at
 100,000 articles, so it always timed out. This facet counts article_entities through its
 entity index instead, and `?_entity=ID` filters through the same index.
 
