@@ -50,6 +50,6 @@ screenshots: install
 
 # --extract-once: spaCy reads each distinct BBC text once (2,225 articles, timed as the ingest
 # rate); the other 97,775 copies are read, hashed, parsed and stored for real. A full spaCy
-# pass over 100,000 articles takes 2.5 hours on 2 cores (drop the flag to run it).
+# pass over 100,000 articles takes 2.3 hours on 2 cores (drop the flag to run it).
 bench: install
 	$(BIN)/python bench/run.py --articles 100000 --workers 2 --extract-once --json bench/last.json
