@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,25 @@ SETTINGS = {
     "suggest_facets": False,
     "default_page_size": 50,
 }
+
+
+# The clause each ranked canned query in config.yml adds to every index it ranks, so that bm25 is
+# computed for at most the newest matches (see the comment on the `search` query).
+RANK_CAP = re.compile(r"\s*and (\w+)\.rowid >= coalesce\(\(select rowid from \1 where \1 match fts_query\(:q\)"
+                      r"\s*order by rowid desc limit 1 offset (\d+)\), 0\)")
+
+
+def canned_queries() -> dict[str, str]:
+    """The SQL of each canned query in config.yml, by name."""
+    behaviour = yaml.safe_load((SITE / "config.yml").read_text(encoding="utf-8"))
+    return {name: query["sql"] for name, query in behaviour["databases"][CONFIG_DATABASE]["queries"].items()}
+
+
+def with_rank_cap(sql: str, newest: int | None) -> str:
+    """`sql` ranking the `newest` most recent matches of each index, or every match when None."""
+    if newest is None:
+        return RANK_CAP.sub("", sql)
+    return RANK_CAP.sub(lambda m: m.group(0).replace(f"offset {m.group(2)}", f"offset {newest - 1}"), sql)
 
 
 def _deep_merge(base: dict, extra: dict) -> dict:

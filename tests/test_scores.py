@@ -85,3 +85,4 @@ def test_benchmark_smoke(tmp_path):
                 "peak_rss_mb", "db_bytes_per_raw_byte"):
         assert key in figures, key
     assert set(figures["search_ms"]) == {"rare term", "two words", "phrase", "prefix", "very common term"}
+    assert set(figures["search_ms_every_match_ranked"]) == {"very common term"}
