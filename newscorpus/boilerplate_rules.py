@@ -40,6 +40,7 @@ class Rules:
     drop: dict[str, list[re.Pattern]] = field(default_factory=dict)
     list_headings: list[re.Pattern] = field(default_factory=list)
     author_box_headings: list[re.Pattern] = field(default_factory=list)
+    author_bio_after_name: list[re.Pattern] = field(default_factory=list)
     comment_section_start: list[re.Pattern] = field(default_factory=list)
     comment_count: list[re.Pattern] = field(default_factory=list)
     comment_chrome: list[re.Pattern] = field(default_factory=list)
@@ -139,8 +140,8 @@ def build_rules(data: dict) -> Rules:
         settings=_settings(data.get("settings")),
         drop={str(name): _compile_list(patterns, macros, f"drop.{name}") for name, patterns in drop.items()},
     )
-    for key in ("list_headings", "author_box_headings", "comment_section_start", "comment_count",
-                "comment_chrome", "comment_header", "date_line", "dateline", "image_credit", "byline"):
+    for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
+                "comment_count", "comment_chrome", "comment_header", "date_line", "dateline", "image_credit", "byline"):
         setattr(rules, key, _compile_list(data.get(key), macros, key))
     if "STAMP" in macros:
         rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)

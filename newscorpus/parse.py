@@ -28,6 +28,8 @@ _default_rules: Rules | None = None
 BYLINE_SEARCH_UNITS = 4
 STANDALONE_WORDS = 20  # a sentence this long starts the body even with no text right after it
 CONTENT_GAP = 3
+AUTHOR_BIO_TAIL = 3  # an author's bio is among the last paragraphs left after furniture
+AUTHOR_BIO_MAX_WORDS = 200
 
 
 def default_rules() -> Rules:
@@ -62,6 +64,7 @@ def parse_article(text: str, rules: Rules | None = None) -> ArticleParts:
         parts.comment_count_shown = zone.count_shown
         parts.boilerplate.extend(zone.boilerplate)
     kept = _clean_body(units[body_start:body_end], parts, rules)
+    kept = _drop_author_bio(kept, parts, rules)
     _finish_body(kept, parts, rules)
     parts.boilerplate.sort(key=lambda b: b.position)
     return parts
@@ -190,6 +193,41 @@ def _drop_trailing_furniture(kept: list[Unit], parts: ArticleParts, rules: Rules
     for unit in kept[last + 1:]:
         _discard(parts, unit, "trailing_furniture")
     return kept[:last + 1]
+
+
+def _drop_author_bio(kept: list[Unit], parts: ArticleParts, rules: Rules) -> list[Unit]:
+    """A closing paragraph about the byline's author ("Jane Doe is a senior writer ...",
+    "Jane covers ...") is page furniture with no heading to find it by. Only the author's full
+    or first name counts: a surname alone is too often also the subject's."""
+    names = _author_names(parts.byline)
+    if not names:
+        return kept
+    tail_start = max(1, len(kept) - AUTHOR_BIO_TAIL)
+    for k in range(len(kept) - 1, tail_start - 1, -1):
+        unit = kept[k]
+        if unit.words <= AUTHOR_BIO_MAX_WORDS and _is_bio_of(unit.text, names, rules):
+            _discard(parts, unit, "author_bio")
+            return kept[:k] + kept[k + 1:]
+    return kept
+
+
+def _author_names(byline_text: str | None) -> list[str]:
+    names = []
+    for name in re.split(r"\s*(?:,|&|\band\b)\s*", byline_text or ""):
+        words = name.split()
+        if len(words) >= 2:
+            names.append(name)
+            if len(words[0]) >= 3 and words[0][0].isupper():
+                names.append(words[0])
+    return names
+
+
+def _is_bio_of(text: str, names: list[str], rules: Rules) -> bool:
+    folded = text.casefold()
+    for name in names:
+        if folded.startswith(name.casefold() + " "):
+            return bool(matches_any(rules.author_bio_after_name, text[len(name) + 1:]))
+    return False
 
 
 def _finish_body(kept: list[Unit], parts: ArticleParts, rules: Rules) -> None:

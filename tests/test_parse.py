@@ -176,6 +176,27 @@ def test_related_list_headlines_and_bylines_leave_the_body(rules):
     assert parts.body.endswith("which flood every winter.")
 
 
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a senior reporter at the Harbour Times, where she has covered local politics since 2015.",
+    "JANE DOE has written about the harbour for twenty years.",
+    "Jane covers the council, the port and the courts for the Harbour Times.",
+])
+def test_the_authors_closing_bio_leaves_the_body(rules, bio):
+    parts = parse_article(ARTICLE + bio + "\nFollow us\n", rules)
+    assert parts.byline == "Jane Doe"
+    assert bio not in parts.body and parts.body.endswith("which flood every winter.")
+    assert [b.rule for b in parts.boilerplate if b.text == bio] == ["author_bio"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Doe is expected to present the plan again in the spring, after the elections.",  # the surname alone
+    "Janet Doe is the mayor's sister and voted against the budget on Tuesday night.",  # another person
+    "Jane Doe said the vote was the closest the council had seen in a decade of budgets.",  # not a bio verb
+])
+def test_closing_paragraphs_that_only_resemble_a_bio_stay(rules, paragraph):
+    assert parse_article(ARTICLE + paragraph + "\n", rules).body.endswith(paragraph)
+
+
 def test_a_comments_link_above_the_article_does_not_swallow_it(rules):
     text = "Council approves new budget\nLeave a comment\n" + ARTICLE.split("\n", 2)[2]
     parts = parse_article(text, rules)
@@ -314,9 +335,9 @@ def test_boilerplate_train_floor_figures(shared_dir, rules):
         counts["comments"] += len(page["comments"])
         counts["comments_found"] += sum(_norm(s) in comment_text for s in page["comments"])
         counts["comments_leaked"] += sum(_norm(s) in body for s in page["comments"])
-    # Reached: 0.954 / 0.814 / 0.857 / 0.071. Floors sit a little under.
+    # Reached: 0.954 / 0.821 / 0.857 / 0.071. Floors sit a little under.
     assert counts["with_kept"] / counts["with"] >= 0.94
-    assert counts["without_removed"] / counts["without"] >= 0.79
+    assert counts["without_removed"] / counts["without"] >= 0.80
     assert counts["comments_found"] / counts["comments"] >= 0.80
     assert counts["comments_leaked"] / counts["comments"] <= 0.12
 
