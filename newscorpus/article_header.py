@@ -67,10 +67,19 @@ def find_title(units: list[Unit], rules: Rules) -> TitleLines:
             if (_title_like(following, rules) and len(following.split()) >= 4
                     and len(following.split()) > len(text.split())):
                 return TitleLines(title=i + 1, section=i)
-        if _title_like(text, rules):
+        if _title_like(text, rules) or _headline_ending_in_a_stop(units, i, rules):
             found.title = i
         return found
     return found
+
+
+def _headline_ending_in_a_stop(units: list[Unit], i: int, rules: Rules) -> bool:
+    """Some headlines end in a full stop ("... Now, it's being reborn."). What follows tells
+    one from an opening sentence: page furniture ("Skip to main content"), not more prose."""
+    text = units[i].text
+    if not text.endswith(".") or len(text.split()) > rules.settings.title_max_words or len(text) > 300:
+        return False
+    return i + 1 < len(units) and rules.dropped_by(units[i + 1].text) is not None and not _furniture(text, rules)
 
 
 def image_credit(text: str, rules: Rules) -> str | None:

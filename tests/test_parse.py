@@ -197,6 +197,29 @@ def test_closing_paragraphs_that_only_resemble_a_bio_stay(rules, paragraph):
     assert parse_article(ARTICLE + paragraph + "\n", rules).body.endswith(paragraph)
 
 
+def test_a_browser_notice_under_a_short_headline_is_neither_title_nor_body(rules):
+    text = ("The Collapse of the Harbour Plan\nLooks like you’re using a browser we don’t support.\n"
+            "To improve your visit to our site, take a minute and upgrade your browser.\nClose\n"
+            + ARTICLE.split("\n", 1)[1])
+    parts = parse_article(text, rules)
+    assert parts.title == "The Collapse of the Harbour Plan" and parts.section is None
+    assert "browser" not in parts.body and parts.body.startswith("The city council approved")
+
+
+def test_a_headline_that_ends_in_a_full_stop_is_told_from_an_opening_sentence(rules):
+    headline = "Wild goats ruled this island for a century. Now, it is being reborn."
+    with_menu = parse_article(headline + "\nSkip to main content\n" + ARTICLE.split("\n", 1)[1], rules)
+    assert with_menu.title == headline and not with_menu.body.startswith("Wild goats")
+    with_prose = parse_article(headline + "\n" + ARTICLE.split("\n", 2)[2], rules)
+    assert with_prose.title is None and with_prose.body.startswith(headline)
+
+
+def test_a_brand_named_twice_in_a_headline_is_not_a_glued_menu(rules):
+    headline = "Want a More Diverse WordPress Community? So Do We. — The WordPress.com Blog"
+    assert parse_article(headline + "\n" + ARTICLE.split("\n", 1)[1], rules).title == headline
+    assert rules.dropped_by("San FranciscoEast BaySouth Bay") == "navigation"
+
+
 def test_a_comments_link_above_the_article_does_not_swallow_it(rules):
     text = "Council approves new budget\nLeave a comment\n" + ARTICLE.split("\n", 2)[2]
     parts = parse_article(text, rules)
@@ -335,7 +358,7 @@ def test_boilerplate_train_floor_figures(shared_dir, rules):
         counts["comments"] += len(page["comments"])
         counts["comments_found"] += sum(_norm(s) in comment_text for s in page["comments"])
         counts["comments_leaked"] += sum(_norm(s) in body for s in page["comments"])
-    # Reached: 0.954 / 0.821 / 0.857 / 0.071. Floors sit a little under.
+    # Reached: 0.954 / 0.821 / 0.857 / 0.071 (title_match 0.883). Floors sit a little under.
     assert counts["with_kept"] / counts["with"] >= 0.94
     assert counts["without_removed"] / counts["without"] >= 0.80
     assert counts["comments_found"] / counts["comments"] >= 0.80
