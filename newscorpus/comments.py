@@ -21,7 +21,9 @@ HEADER_LOOKAHEAD = 12
 MIN_ARTICLE_WORDS = 100
 # A name above a bare date is a commenter only when it is short: a longer one is a headline
 # in a teaser list ("Queen Bia Headlines Big Belasco Show / November 8, 2023").
-BARE_AUTHOR_WORDS = 5  # units after a section marker in which a first comment must show
+BARE_AUTHOR_WORDS = 5
+# Names without dates are commenters only when this many name/text pairs open the section.
+UNDATED_PAIRS = 3
 
 
 @dataclass
@@ -97,6 +99,36 @@ def _is_chrome(text: str, rules: Rules) -> str | None:
 
 
 def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
+    """The comments and chrome of a comment section that starts at units[0]."""
+    zone = _read_zone(units, rules, undated=False)
+    if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
+            and _names_alternate_with_text(units[1:], rules):
+        zone = _read_zone(units, rules, undated=True)
+    return zone
+
+
+def _undated_header(units: list[Unit], i: int, rules: Rules) -> bool:
+    """A commenter's name alone on its line, with the comment's text under it (a thread
+    copied without its time stamps)."""
+    text = units[i].text
+    return (len(text.split()) <= BARE_AUTHOR_WORDS and _plausible_author(text, rules)
+            and i + 1 < len(units) and _is_comment_text(units[i + 1].text, rules))
+
+
+def _is_comment_text(text: str, rules: Rules) -> bool:
+    return not _plausible_author(text, rules) and _is_chrome(text, rules) is None
+
+
+def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
+    """Name, text, name, text, ... right under the section's marker ("Reply" lines aside):
+    only then are names without a date taken as comment headers."""
+    opening = [u for u in units[:4 * UNDATED_PAIRS] if _is_chrome(u.text, rules) != "comment_chrome"]
+    opening = opening[:2 * UNDATED_PAIRS]
+    return len(opening) == 2 * UNDATED_PAIRS and all(
+        _undated_header(opening, k, rules) for k in range(0, len(opening), 2))
+
+
+def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
     zone = CommentZone()
     current: Comment | None = None
     current_units: list[int] = []
@@ -116,6 +148,8 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     while i < len(units):
         unit = units[i]
         header = match_header(units, i, rules)
+        if header is None and undated and _undated_header(units, i, rules):
+            header = (_clean_author(unit.text), None, 1)
         if header:
             close()
             author, stamp, consumed = header
@@ -142,6 +176,7 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
             current_units.append(i)
         else:
             discard(unit, "after_comments")
+            undated = False  # text no comment claims: the thread is over, what follows is page
         i += 1
     close()
     return zone
