@@ -28,6 +28,7 @@ _default_rules: Rules | None = None
 BYLINE_SEARCH_UNITS = 4
 STANDALONE_WORDS = 20  # a sentence this long starts the body even with no text right after it
 CONTENT_GAP = 3
+NEWSLETTER_STRAPLINE_WORDS = 25
 AUTHOR_BIO_TAIL = 3  # an author's bio is among the last paragraphs left after furniture
 AUTHOR_BIO_MAX_WORDS = 200
 
@@ -109,23 +110,36 @@ def _discard(parts: ArticleParts, unit: Unit, rule: str) -> None:
 def _clean_body(body: list[Unit], parts: ArticleParts, rules: Rules) -> list[Unit]:
     """Drop furniture lines, teaser lists and author boxes; return what stays."""
     kept: list[Unit] = []
+    previous_rule = None
     i = 0
     while i < len(body):
         unit = body[i]
         text = unit.text
         if matches_any(rules.list_headings, text) and unit.words <= 12:
             i = _skip_list(body, i, parts, rules, "related_list")
+            previous_rule = None
             continue
         if matches_any(rules.author_box_headings, text) and unit.words <= 12:
             i = _skip_author_box(body, i, parts, rules)
+            previous_rule = None
             continue
         rule = _furniture_rule(unit, parts, rules, near_top=len(kept) < BYLINE_SEARCH_UNITS)
+        if rule is None and previous_rule == "newsletter" and _inside_newsletter_box(body, i, rules):
+            rule = "newsletter"
+        previous_rule = rule
         if rule:
             _discard(parts, unit, rule)
         else:
             kept.append(unit)
         i += 1
     return _drop_trailing_furniture(kept, parts, rules)
+
+
+def _inside_newsletter_box(body: list[Unit], i: int, rules: Rules) -> bool:
+    """The strapline of a sign-up box ("Daily news about the politics ... shaping our world."),
+    between its heading and its form: short, with furniture on both sides."""
+    return (body[i].words <= NEWSLETTER_STRAPLINE_WORDS and i + 1 < len(body)
+            and rules.dropped_by(body[i + 1].text) is not None)
 
 
 def _furniture_rule(unit: Unit, parts: ArticleParts, rules: Rules, near_top: bool) -> str | None:

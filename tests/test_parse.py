@@ -249,6 +249,19 @@ def test_a_brand_named_twice_in_a_headline_is_not_a_glued_menu(rules):
     assert rules.dropped_by("San FranciscoEast BaySouth Bay") == "navigation"
 
 
+def test_a_newsletter_box_leaves_with_its_strapline_and_lines_that_only_resemble_it_stay(rules):
+    paragraphs = ARTICLE.split("\n", 2)[2].rstrip("\n").split("\n")
+    box = ("Sign Up for the Harbour Newsletter\nDaily news about the port, the ferries and the people "
+           "who work on the water.\nEmail\nSign Me Up\n")
+    kept = ("The latest news about the pier is that the repairs start in May.\n"
+            "Read the latest updates on the budget below:\n")
+    text = ARTICLE.split("\n", 2)[0] + "\n" + paragraphs[0] + "\n" + box + kept + "\n".join(paragraphs[1:]) + "\n"
+    parts = parse_article(text, rules)
+    assert "Daily news about the port" not in parts.body and "Sign Me Up" not in parts.body
+    assert "The latest news about the pier" in parts.body and "Read the latest updates" in parts.body
+    assert rules.dropped_by("The latest news about the coronavirus outbreak in Sweden (paywall-free)") == "newsletter"
+
+
 def test_a_comments_link_above_the_article_does_not_swallow_it(rules):
     text = "Council approves new budget\nLeave a comment\n" + ARTICLE.split("\n", 2)[2]
     parts = parse_article(text, rules)
@@ -387,9 +400,9 @@ def test_boilerplate_train_floor_figures(shared_dir, rules):
         counts["comments"] += len(page["comments"])
         counts["comments_found"] += sum(_norm(s) in comment_text for s in page["comments"])
         counts["comments_leaked"] += sum(_norm(s) in body for s in page["comments"])
-    # Reached: 0.954 / 0.821 / 0.929 / 0.000 (title_match 0.883). Floors sit a little under.
+    # Reached: 0.954 / 0.829 / 0.929 / 0.000 (title_match 0.883). Floors sit a little under.
     assert counts["with_kept"] / counts["with"] >= 0.94
-    assert counts["without_removed"] / counts["without"] >= 0.80
+    assert counts["without_removed"] / counts["without"] >= 0.81
     assert counts["comments_found"] / counts["comments"] >= 0.90
     assert counts["comments_leaked"] / counts["comments"] <= 0.03
 
