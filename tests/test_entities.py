@@ -186,3 +186,16 @@ def test_a_variant_spelling_of_an_organisation_is_its_canonical_name(nlp):
     orgs = {e.name: e for e in entities if e.type == "ORG"}
     assert "Eurasian Economic Union" in orgs, orgs
     assert "Eurasia Economic Union" in orgs["Eurasian Economic Union"].aliases
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Broadcaster Chris Evans said he would stay until Christmas.", "Chris Evans", "Broadcaster"),
+    ("Comedian Sarah Silverman endorsed the senator on Monday.", "Sarah Silverman", "Comedian"),
+    ("Filmmaker Jack Marino posted the video online.", "Jack Marino", "Filmmaker"),
+])
+def test_an_occupation_written_as_a_title_is_not_part_of_the_name(nlp, sentence, name, title):
+    entities, _ = find_entities(nlp(sentence))
+    people = {e.name: e for e in entities if e.type == "PERSON"}
+    assert name in people, people
+    assert title in people[name].titles
+    assert not any(title in other for other in people if other != name)
