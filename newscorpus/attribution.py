@@ -10,6 +10,7 @@ helper's role resolver, a document ("the communique") into whoever issued it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -28,6 +29,10 @@ DOCUMENT_NOUNS = frozenset({
     "platform", "announcement", "decree", "order", "bill", "note", "message", "notice", "verdict",
 })
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# "said <title words> <name>": how far after the cue a name may stand
+ADJACENT_NAME_WINDOW = 10
+# "the 22-year-old said": a person already in the story, as a pronoun would be
+AGE_BEFORE_CUE = re.compile(r"\b[Tt]he \d{1,3}-year-old\s*$")
 # a participle or coordinated verb shares its subject with the verb it hangs from:
 # "the diplomat added, saying ...", "X said ... and warned"
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "dep", "parataxis")
@@ -164,6 +169,13 @@ def _ROLE_WORDS() -> frozenset[str]:
     return frozenset(w.lower() for w in [*lex.role_heads, *lex.official_roles])
 
 
+@lru_cache(maxsize=1)
+def _TITLE_WORDS() -> frozenset[str]:
+    from .entity_lexicon import lexicon
+
+    return frozenset(w.lower() for w in lexicon().role_words)
+
+
 def _name_run(head) -> str:
     """ "Kellyanne Conway" for head "Conway": the proper nouns compounded into it."""
     words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
@@ -264,8 +276,8 @@ def names_for_head(article: Article, head, spoken: list[tuple[int, str]]) -> str
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
         # "a video that said", "Smith, who told reporters": the noun the clause describes
         return names_for_head(article, head.head.head, spoken)
-    if lower in PERSONAL_PRONOUNS:
-        return resolve_pronoun(article, head.idx, spoken)
+    if lower in PERSONAL_PRONOUNS or AGE_BEFORE_CUE.search(article.text, head.left_edge.idx, head.idx + len(head)):
+        return resolve_pronoun(article, head.idx, spoken)  # "he", and sports pages' "the 22-year-old"
     if head.pos_ == "PRON":
         return None
     # the tagger calls a surname it does not know a common noun ("Hannity said")
@@ -313,7 +325,7 @@ def speakers_for(article: Article, cue: Cue, spoken: list[tuple[int, str]]) -> l
             # ("When someone shouted, Beck joked", "declared Alyssa Van Wagenen, 29")
             names = _person_touching(article, cue.token_index)
         else:
-            names = _adjacent_name(article, cue)
+            names = _adjacent_name(article, cue, spoken)
     return names
 
 
@@ -332,7 +344,7 @@ def _anonymous(head) -> bool:
     return (head.pos_ == "PRON" and head.lower_ not in RELATIVE_PRONOUNS) or bool(determiners & INDEFINITE) or (head.tag_ == "NNS" and head.is_lower)
 
 
-def _adjacent_name(article: Article, cue: Cue) -> list[str]:
+def _adjacent_name(article: Article, cue: Cue, spoken: list[tuple[int, str]]) -> list[str]:
     """When the parse gives the cue no subject: a name right after it ("said retired
     neurosurgeon Ben Carson", "said Skelly" even when the model missed the name), or the names
     right before it, coordinated ones too ("President Xi Jinping and Russian President Vladimir
@@ -343,7 +355,7 @@ def _adjacent_name(article: Article, cue: Cue) -> list[str]:
     def in_this_quote(t) -> bool:
         return cue.quote_start <= t.idx < cue.quote_end
 
-    for j in range(i + 1, min(len(doc), i + 6)):
+    for j in range(i + 1, min(len(doc), i + ADJACENT_NAME_WINDOW)):
         t = doc[j]
         if article.in_quote(t.idx):
             break
@@ -358,8 +370,13 @@ def _adjacent_name(article: Article, cue: Cue) -> list[str]:
                 run.append(doc[k].text)
             surface = " ".join(run)
             return [_entity_by_surface(article, surface) or surface]
-        if not (t.pos_ in ("ADV", "DET", "ADJ", "NOUN") or t.is_title):
+        # title words may be tagged as anything: "said Tory shadow local government secretary X"
+        if not (t.pos_ in ("ADV", "DET", "ADJ", "NOUN") or t.is_title or t.lower_ in _TITLE_WORDS()):
             break
+    if AGE_BEFORE_CUE.search(article.text, max(0, doc[i].idx - 24), doc[i].idx):
+        # "the 19-year-old told reporters", which the parser reads as "old reporters"
+        person = resolve_pronoun(article, doc[i].idx, spoken)
+        return [person] if person else []
     names: list[str] = []
     joined = True
     unknown_name: list[str] = []  # "Trump barked" where the model missed "Trump"

@@ -255,3 +255,20 @@ def test_relative_pronoun_takes_the_noun_it_describes():
 def test_quote_signed_on_the_next_line():
     body = "\"Boeing and GE and other multinationals pay zero taxes in this country.\"\n\n- Bernie Sanders."
     assert only_quote(body).speakers == ["Bernie Sanders"]
+
+
+def test_a_long_title_between_the_verb_and_the_name():
+    body = ("The opposition said the plan meant an extra tax on every new house. “This is typical of their "
+            "hypocrisy,” said Tory shadow local government secretary Caroline Spelman.")
+    assert only_quote(body).speakers == ["Caroline Spelman"]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Maria Mutola took the women's 800m title in Birmingham. “You'll see me in Madrid, there is a lot more "
+     "to come,” said the 22-year-old.", "Maria Mutola"),
+    # the parser reads "the 19-year-old told reporters" as "old reporters"
+    ("Wayne Rooney scored twice against Fenerbahce. “It was a great night for all of us,” the 19-year-old "
+     "told reporters.", "Wayne Rooney"),
+])
+def test_an_age_stands_for_the_person_the_story_is_about(body, speaker):
+    assert only_quote(body).speakers == [speaker]
