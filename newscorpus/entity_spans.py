@@ -21,6 +21,7 @@ DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
 LAW_HEADS = frozenset({"Treaty", "Convention", "Accord", "Accords", "Pact", "Protocol", "Charter", "Agreement"})
 MAX_TITLE_TOKENS = 7
+PERSONAL_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mister", "madam"})
 
 
 @dataclass
@@ -197,6 +198,17 @@ def _title_after(doc, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     return [], []
 
 
+def _addressed_as_a_person(doc, start: int, end: int) -> bool:
+    """"Ms Lomax", "Mr. Kumar": a name the model called an organisation, in or after a form of
+    address only people get. "Dr" is left out: "Dr Pepper" is a company."""
+    if start < end and doc[start].lower_.rstrip(".") in PERSONAL_ADDRESS:
+        start += 1
+    elif not (start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS):
+        return False
+    names = doc[start:end]
+    return 1 <= len(names) <= 3 and all(t.is_alpha and t.is_title or t.text == "-" for t in names)
+
+
 def _strip_possessive(text: str) -> str:
     for suffix in ("'s", "’s", "’", "'"):
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
@@ -244,6 +256,8 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
     titles: list[str] = []
     affiliations: list[str] = []
     title_start = -1
+    if label == "ORG" and _addressed_as_a_person(doc, start, end):
+        label = "PERSON"
     if label == "PERSON":
         inner = start
         while inner < end - 1 and doc[inner].lower_ in lex.role_words:

@@ -199,3 +199,12 @@ def test_an_occupation_written_as_a_title_is_not_part_of_the_name(nlp, sentence,
     assert name in people, people
     assert title in people[name].titles
     assert not any(title in other for other in people if other != name)
+
+
+def test_a_name_after_a_form_of_address_is_a_person_whatever_the_model_said(nlp):
+    # the model tags BBC-style "Ms Lomax" (no full stop) as an organisation
+    entities, _ = find_entities(nlp("Ms Lomax said the bank would act. Rachel Lomax is the deputy governor. "
+                                    "Dr Pepper sales rose."))
+    types = {e.name: e.type for e in entities}
+    assert types.get("Rachel Lomax") == "PERSON" and not any("Lomax" in n for n in types if n != "Rachel Lomax")
+    assert types.get("Dr Pepper") == "ORG"
