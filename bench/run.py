@@ -188,8 +188,7 @@ def search_figures(db_path: Path, sql: str, labels: tuple[str, ...] = tuple(QUER
     rare = conn.execute("select term from articles_fts_vocab where length(term) > 6 order by doc, term limit 1").fetchone()
     figures = {}
     for label in labels:
-        q = QUERIES[label]
-        q = rare[0] if label == "rare term" and rare else q
+        q = rare[0] if label == "rare term" and rare else QUERIES[label]
         times = []
         for _ in range(50):
             started = time.perf_counter()

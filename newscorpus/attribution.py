@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .entity_lexicon import lexicon
 from .parts import EntityRef, Mention
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -31,8 +32,8 @@ DOCUMENT_NOUNS = frozenset({
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # "said <title words> <name>": how far after the cue a name may stand
 ADJACENT_NAME_WINDOW = 10
-# "the 22-year-old said": a person already in the story, as a pronoun would be
-AGE_BEFORE_CUE = re.compile(r"\b[Tt]he \d{1,3}-year-old\s*$")
+# "the 22-year-old" ending a stretch of text: a person already in the story, as "he" would be
+AGE_DESCRIPTION = re.compile(r"\b[Tt]he \d{1,3}-year-old\s*$")
 # a participle or coordinated verb shares its subject with the verb it hangs from:
 # "the diplomat added, saying ...", "X said ... and warned"
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "dep", "parataxis")
@@ -163,17 +164,8 @@ def speaker_heads(doc, cue: Cue) -> list:
 
 @lru_cache(maxsize=1)
 def _ROLE_WORDS() -> frozenset[str]:
-    from .entity_lexicon import lexicon
-
     lex = lexicon()
     return frozenset(w.lower() for w in [*lex.role_heads, *lex.official_roles])
-
-
-@lru_cache(maxsize=1)
-def _TITLE_WORDS() -> frozenset[str]:
-    from .entity_lexicon import lexicon
-
-    return frozenset(w.lower() for w in lexicon().role_words)
 
 
 def _name_run(head) -> str:
@@ -276,7 +268,7 @@ def names_for_head(article: Article, head, spoken: list[tuple[int, str]]) -> str
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and head.head.head is not head:
         # "a video that said", "Smith, who told reporters": the noun the clause describes
         return names_for_head(article, head.head.head, spoken)
-    if lower in PERSONAL_PRONOUNS or AGE_BEFORE_CUE.search(article.text, head.left_edge.idx, head.idx + len(head)):
+    if lower in PERSONAL_PRONOUNS or AGE_DESCRIPTION.search(article.text, head.left_edge.idx, head.idx + len(head)):
         return resolve_pronoun(article, head.idx, spoken)  # "he", and sports pages' "the 22-year-old"
     if head.pos_ == "PRON":
         return None
@@ -371,9 +363,9 @@ def _adjacent_name(article: Article, cue: Cue, spoken: list[tuple[int, str]]) ->
             surface = " ".join(run)
             return [_entity_by_surface(article, surface) or surface]
         # title words may be tagged as anything: "said Tory shadow local government secretary X"
-        if not (t.pos_ in ("ADV", "DET", "ADJ", "NOUN") or t.is_title or t.lower_ in _TITLE_WORDS()):
+        if not (t.pos_ in ("ADV", "DET", "ADJ", "NOUN") or t.is_title or t.lower_ in lexicon().role_words):
             break
-    if AGE_BEFORE_CUE.search(article.text, max(0, doc[i].idx - 24), doc[i].idx):
+    if AGE_DESCRIPTION.search(article.text, max(0, doc[i].idx - 24), doc[i].idx):
         # "the 19-year-old told reporters", which the parser reads as "old reporters"
         person = resolve_pronoun(article, doc[i].idx, spoken)
         return [person] if person else []

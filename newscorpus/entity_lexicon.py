@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).parent / "lexicon"
@@ -83,7 +83,7 @@ class Lexicon:
     canonical_types: dict[str, str]  # canonical key of a canonical name -> its type
     lead_types: dict[str, str]  # first word (casefolded) -> type: "Hurricane ..." is an EVENT
 
-    @property
+    @cached_property  # read per token while names are cleaned: built once, not on each use
     def role_words(self) -> frozenset[str]:
         return self.role_heads | self.role_modifiers | self.honorifics
 

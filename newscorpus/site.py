@@ -36,9 +36,13 @@ RANK_CAP = re.compile(r"\s*and (\w+)\.rowid >= coalesce\(\(select rowid from \1 
                       r"\s*order by rowid desc limit 1 offset (\d+)\), 0\)")
 
 
+def _site_yaml(name: str) -> dict:
+    return yaml.safe_load((SITE / name).read_text(encoding="utf-8"))
+
+
 def canned_queries() -> dict[str, str]:
     """The SQL of each canned query in config.yml, by name."""
-    behaviour = yaml.safe_load((SITE / "config.yml").read_text(encoding="utf-8"))
+    behaviour = _site_yaml("config.yml")
     return {name: query["sql"] for name, query in behaviour["databases"][CONFIG_DATABASE]["queries"].items()}
 
 
@@ -62,8 +66,8 @@ def _deep_merge(base: dict, extra: dict) -> dict:
 def build_metadata(db_path: str | Path) -> dict:
     """metadata.yml + config.yml as one Datasette 0.65 metadata document, for a database
     file of any name (Datasette names a database after its file)."""
-    descriptive = yaml.safe_load((SITE / "metadata.yml").read_text(encoding="utf-8"))
-    behaviour = yaml.safe_load((SITE / "config.yml").read_text(encoding="utf-8"))
+    descriptive = _site_yaml("metadata.yml")
+    behaviour = _site_yaml("config.yml")
     merged = _deep_merge(descriptive, behaviour)
     name = Path(db_path).stem
     databases = merged.get("databases", {})
