@@ -34,11 +34,11 @@ test: install
 	$(BIN)/python -m pytest
 
 score: ingest
-	$(BIN)/python -m newscorpus.score seeds --db $(DB)
+	$(BIN)/python -m newscorpus.evaluate.score seeds --db $(DB)
 
 # schema/schema.sql after adding a migration (a test fails while it is stale).
 schema: install
-	$(BIN)/python -m newscorpus.schema_dump > schema/schema.sql
+	$(BIN)/python -m newscorpus.store.schema_dump > schema/schema.sql
 
 # Regenerate the lock after changing pyproject.toml's dependencies.
 lock:

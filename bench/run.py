@@ -21,18 +21,24 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-import newscorpus.ingest as ingest_module  # noqa: E402
-from newscorpus.ingest import BATCH_SIZE, Analysed, Job, ingest, normalise_newlines  # noqa: E402
+from newscorpus.ingest import (  # noqa: E402
+    BATCH_SIZE,
+    Analysed,
+    Job,
+    analysed_batches,
+    batches,
+    ingest,
+)
+from newscorpus.locations import shared_dir  # noqa: E402
 from newscorpus.parse import load_rules, parse_article  # noqa: E402
-from newscorpus.site import canned_queries, with_rank_cap  # noqa: E402
+from newscorpus.publish.site import canned_queries, with_rank_cap  # noqa: E402
 
-BBC = PROJECT.parent / "shared" / "corpora" / "bbc" / "bbc.jsonl"
+BBC = (shared_dir() or PROJECT.parent / "shared") / "corpora" / "bbc" / "bbc.jsonl"
 BBC_ARTICLES = 2225
 WORDS_SAMPLE = 300  # articles for the words-per-second comparison (one process, so kept short)
 QUERIES = {
@@ -94,9 +100,9 @@ def build_corpus(folder: Path, n: int, distinct: int = BBC_ARTICLES) -> list[Pat
     return paths
 
 
-def timed_ingest(paths: list[Path], root: Path, db_path: Path, workers: int) -> tuple[float, object]:
+def timed_ingest(paths: list[Path], root: Path, db_path: Path, workers: int, analyser=None) -> tuple[float, object]:
     started = time.perf_counter()
-    summary = ingest(paths, Job(db_path=db_path, workers=workers), root=root)
+    summary = ingest(paths, Job(db_path=db_path, workers=workers, analyser=analyser), root=root)
     return time.perf_counter() - started, summary
 
 
@@ -105,52 +111,38 @@ def original_of(path: str) -> str:
     return Path(path).name.split("_", 1)[1]
 
 
-@contextmanager
-def recording_extractions():
-    """Keeps each original's extraction as the real workers return it."""
-    extractions, real = {}, ingest_module._analysed_batches
-
-    def analysed_batches(pending, rules, job):
-        for batch in real(pending, rules, job):
+def recording_analyser(extractions: dict):
+    """The real analyser, keeping each original's extraction as the workers return it."""
+    def analyser(pending, rules, job):
+        for batch in analysed_batches(pending, rules, job):
             extractions.update({original_of(a.document.path): a.extraction for a in batch if a.error is None})
             yield batch
 
-    ingest_module._analysed_batches = analysed_batches
-    try:
-        yield extractions
-    finally:
-        ingest_module._analysed_batches = real
+    return analyser
 
 
-@contextmanager
-def reusing_extractions(extractions: dict):
+def reusing_analyser(extractions: dict):
     """--extract-once: a copy gets its original's extraction instead of a spaCy pass (their
     texts differ only in the closing line); reading, hashing, parsing and storing are real."""
-    real = ingest_module._analysed_batches
-
-    def analysed_batches(pending, rules, job):
-        for batch in ingest_module._batches(pending, job.batch_size):
-            yield [Analysed(document, source, parse_article(normalise_newlines(document.text), rules),
+    def analyser(pending, rules, job):
+        for batch in batches(pending, job.batch_size):
+            yield [Analysed(document, source, parse_article(document.text, rules),
                             extractions[original_of(document.path)]) for document, source in batch]
 
-    ingest_module._analysed_batches = analysed_batches
-    try:
-        yield
-    finally:
-        ingest_module._analysed_batches = real
+    return analyser
 
 
 def clean_bodies(paths: list[Path]) -> list[str]:
     """The article bodies extraction reads: what both spaCy comparisons feed the model."""
     rules = load_rules()
-    return [parse_article(normalise_newlines(p.read_text(encoding="utf-8")), rules).body for p in paths]
+    return [parse_article(p.read_text(encoding="utf-8"), rules).body for p in paths]
 
 
 def words_per_s(bodies: list[str]) -> dict:
     """Issue 3's measure: the whole extraction (spaCy + entities + quotes) against bare
     nlp.pipe with the same components, one process each, in words of body text per second."""
-    from newscorpus.extract import extract_many
-    from newscorpus.nlp import get_nlp
+    from newscorpus.nlp.extract import extract_many
+    from newscorpus.nlp.pipeline import get_nlp
 
     words = sum(len(body.split()) for body in bodies)
     nlp = get_nlp()
@@ -170,7 +162,7 @@ def words_per_s(bodies: list[str]) -> dict:
 
 def bound_articles_per_s(bodies: list[str], workers: int) -> float:
     """Bare spaCy over the same bodies, same components, batch size and processes."""
-    from newscorpus.nlp import get_nlp
+    from newscorpus.nlp.pipeline import get_nlp
 
     nlp = get_nlp()
     started = time.perf_counter()
@@ -180,7 +172,7 @@ def bound_articles_per_s(bodies: list[str], workers: int) -> float:
 
 
 def search_figures(db_path: Path, sql: str, labels: tuple[str, ...] = tuple(QUERIES)) -> dict:
-    from newscorpus.fts_query import fts_query
+    from newscorpus.publish.fts_query import fts_query
 
     conn = sqlite3.connect(db_path)
     conn.create_function("fts_query", 1, fts_query, deterministic=True)  # as the Datasette plugin does
@@ -209,7 +201,7 @@ def top_entity(db_path: Path) -> int:
 def datasette_figures(db_path: Path) -> dict:
     from datasette.app import Datasette
 
-    from newscorpus.site import SETTINGS, SITE, build_metadata
+    from newscorpus.publish.site import SETTINGS, SITE, build_metadata
 
     datasette = Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
                           settings=SETTINGS)
@@ -288,11 +280,10 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
     with PeakRss() as rss:
         if extract_once:
             originals = paths[:min(distinct, n)]
-            with recording_extractions() as extractions:
-                full_s, summary = timed_ingest(originals, folder, db_path, workers)
+            extractions: dict = {}
+            full_s, summary = timed_ingest(originals, folder, db_path, workers, recording_analyser(extractions))
             rate = len(originals) / full_s
-            with reusing_extractions(extractions):
-                grow_s, grown = timed_ingest([folder], folder, db_path, workers)
+            grow_s, grown = timed_ingest([folder], folder, db_path, workers, reusing_analyser(extractions))
             figures["grow_s"] = round(grow_s, 1)
             if grown.added:
                 figures["store_articles_per_s_while_growing"] = round(grown.added / grown.store_seconds, 1)

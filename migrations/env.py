@@ -2,8 +2,8 @@
 when ingest upgrades a database itself, from the Config's attributes."""
 from alembic import context
 
-from newscorpus.db import include_name, make_engine
-from newscorpus.models import Base
+from newscorpus.store.db import include_name, make_engine
+from newscorpus.store.models import Base
 
 config = context.config
 db_path = (

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from .documents import DEFAULT_MAX_BYTES
-from .ingest import IngestLocked, Job, RunSummary, ingest as run_ingest, reprocess as run_reprocess
+from .ingest import IngestLocked, Job, RunSummary
+from .ingest import ingest as run_ingest
+from .ingest import reprocess as run_reprocess
+from .read.files import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "corpus.db"
 
@@ -41,7 +43,7 @@ def cli():
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
 def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers, checksum, reprocess, progress):
-    """Ingest news articles into DB_PATH.
+    """Ingest news articles into the database given by --db.
 
     PATHS are .txt files or folders (searched recursively for *.txt); default: seeds/.
     Re-running is cheap: unchanged files (same path, same sha256; a file whose size and
@@ -54,7 +56,7 @@ def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers,
         raise click.UsageError(f"--reprocess: {db_path} does not exist.")
     paths = paths or (Path("seeds"),)
     show_progress = sys.stderr.isatty() if progress is None else progress
-    bar = _progress_bar(show_progress)
+    bar = ProgressBar(show_progress)
     job = Job(
         db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes, workers=workers,
         checksum=checksum,
@@ -72,7 +74,7 @@ def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers,
     sys.exit(0 if summary.ok else 1)
 
 
-class _progress_bar:
+class ProgressBar:
     """tqdm on a terminal; silent in cron jobs, pipes and tests."""
 
     def __init__(self, enabled: bool):
@@ -121,11 +123,13 @@ def main_ingest():
               type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Database to serve.")
 @click.option("--port", default=8001, show_default=True, type=int, envvar="PORT", help="Port (or $PORT).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(db_path, port, host):
+@click.option("--immutable", is_flag=True,
+              help="Serve a finished corpus that nothing will write to again: Datasette may then cache counts.")
+def serve(db_path, port, host, immutable):
     """Serve the database with Datasette (read-only), with facets, search and canned queries."""
-    from .site import serve as serve_site
+    from .publish.site import serve as serve_site
 
-    serve_site(db_path, port, host)
+    serve_site(db_path, port, host, immutable)
 
 
 if __name__ == "__main__":

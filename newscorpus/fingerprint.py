@@ -11,19 +11,28 @@ import hashlib
 from importlib import metadata
 from pathlib import Path
 
-from .nlp import MODEL
+from .nlp.pipeline import MODEL
 
 PACKAGE = Path(__file__).resolve().parent
-# What decides the extraction: the code, the built-in rules and the lexicons.
-EXTRACTION_FILES = ("*.py", "rules/*", "lexicon/*")
+# What decides the extraction: the parse and NLP stages with their rules and lexicons, and the
+# values they hand on. Publishing, storage and the command line do not: editing the site must
+# not make every stored article look stale.
+EXTRACTION_STAGES = ("parse", "nlp")
+EXTRACTION_MODULES = ("parts.py",)
+
+
+def extraction_files() -> list[Path]:
+    found = [PACKAGE / name for name in EXTRACTION_MODULES]
+    for stage in EXTRACTION_STAGES:
+        found += [path for path in (PACKAGE / stage).rglob("*")
+                  if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"]
+    return sorted(found, key=lambda path: path.relative_to(PACKAGE).as_posix())
 
 
 def extractor_fingerprint(rules_path: Path | None = None) -> str:
     digest = hashlib.sha256()
-    for pattern in EXTRACTION_FILES:
-        for path in sorted(PACKAGE.glob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in extraction_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     if rules_path is not None:
         digest.update(b"user rules\0" + Path(rules_path).read_bytes())
     try:

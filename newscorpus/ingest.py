@@ -20,14 +20,23 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, or_, select, update
 
-from . import db
-from .documents import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, read_document, sha256_of
-from .entity_links import link_surnames
 from .fingerprint import extractor_fingerprint
-from .models import Article, IngestError, IngestRun, Source
-from .parse import load_rules, parse_article
+from .parse.article import load_rules, parse_article
 from .parts import ArticleParts, Document, Extraction
-from .store import UPDATED, StoredArticle, known_files, now_iso, prune_orphan_entities, restamp, store_article
+from .read.files import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, sha256_of
+from .read.text import read_document
+from .store import db
+from .store.entity_links import link_surnames
+from .store.models import Article, IngestError, IngestRun, Source
+from .store.writer import (
+    UPDATED,
+    StoredArticle,
+    known_files,
+    now_iso,
+    prune_orphan_entities,
+    restamp,
+    store_article,
+)
 
 # Entities and quotes are looked for in the first 100,000 characters only (about 16,000
 # words, longer than any news article): a mis-filed book or log dump is still stored and
@@ -126,6 +135,10 @@ class Job:
     arguments: dict = field(default_factory=dict)
     on_progress: Callable[[int], None] = lambda n: None
     on_total: Callable[[int], None] = lambda n: None
+    # Turns the pending (Document, source) pairs into batches of Analysed; the default parses
+    # and extracts, in worker processes when workers > 1. The benchmark substitutes its own to
+    # record extractions or reuse them.
+    analyser: Callable[[Iterable, object, "Job"], Iterator[list["Analysed"]]] | None = None
 
 
 def ingest(paths: Iterable[str | Path], job: Job, root: Path | None = None) -> RunSummary:
@@ -156,7 +169,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
             try:
                 with engine.connect() as conn:
                     pending = documents(conn, summary)
-                    for analysed in _analysed_batches(pending, rules, job):
+                    for analysed in (job.analyser or analysed_batches)(pending, rules, job):
                         started = time.perf_counter()
                         stored = _store_batch(engine, analysed, summary, stop)
                         summary.store_seconds += time.perf_counter() - started
@@ -226,7 +239,7 @@ def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Docume
                        size=size, mtime_ns=mtime_ns), source or "articles"
 
 
-def _batches(iterable, size):
+def batches(iterable, size: int) -> Iterator[list]:
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -245,12 +258,14 @@ class Analysed:
 
 def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
     """Parse and extract a batch: pure, so it runs the same in a worker process."""
-    from .extract import extract_many  # spaCy loads only when there is something to extract
+    from .nlp.extract import (
+        extract_many,  # spaCy loads only when there is something to extract
+    )
 
     results = []
     for document, source in batch:
         try:
-            parts = parse_article(normalise_newlines(document.text), rules)
+            parts = parse_article(document.text, rules)
             results.append(Analysed(document, source, parts))
         except Exception as error:  # a parser bug must cost one file, not the run
             results.append(Analysed(document, source, error=f"parser failed: {error!r}"))
@@ -283,21 +298,22 @@ def _analyse_in_worker(batch):
     return analyse_batch(batch, _worker_rules)
 
 
-def _analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
-    batches = _batches(pending, job.batch_size)
-    first = next(batches, None)
+def analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
+    """Job.analyser's default: parse and extract each batch, here or in worker processes."""
+    pending_batches = batches(pending, job.batch_size)
+    first = next(pending_batches, None)
     if first is None:  # nothing new or changed: no worker processes to start
         return
-    batches = chain([first], batches)
+    pending_batches = chain([first], pending_batches)
     if job.workers <= 1:
-        for batch in batches:
+        for batch in pending_batches:
             yield analyse_batch(batch, rules)
         return
     # spawn, not fork: the parent may hold threads (tqdm's monitor) and open SQLite handles.
     context = multiprocessing.get_context("spawn")
     with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path,)) as pool:
         # imap keeps file order and bounds memory to a few batches in flight.
-        yield from pool.imap(_analyse_in_worker, batches)
+        yield from pool.imap(_analyse_in_worker, pending_batches)
 
 
 def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: StopFlag) -> int:
@@ -329,10 +345,6 @@ def count_stale(conn, extractor: str) -> int:
         .outerjoin(IngestRun, IngestRun.id == Article.run_id)
         .where(or_(IngestRun.extractor.is_(None), IngestRun.extractor != extractor))
     ).scalar_one()
-
-
-def normalise_newlines(text: str) -> str:
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _record_error(conn, summary: RunSummary, path: str, reason: str) -> None:

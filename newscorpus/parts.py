@@ -1,4 +1,4 @@
-"""The values that flow between pipeline stages (see design.md, "Data flow").
+"""The values that flow between pipeline stages (docs/architecture.md, "Data flow").
 
 Every stage before `store` is a pure function from one of these to the next, so each
 stage can be tested on a string and run in a worker process.
@@ -23,7 +23,7 @@ class Document:
 
 
 @dataclass
-class Comment:
+class ParsedComment:
     position: int
     author: str | None
     posted_at: str | None  # ISO 8601, local time as printed; None when the page shows none
@@ -50,7 +50,7 @@ class ArticleParts:
     paragraphs: list[str] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    comments: list[ParsedComment] = field(default_factory=list)
     comment_count_shown: int | None = None  # "1 comment", "No comments:" -> 0
 
     @property
@@ -84,7 +84,7 @@ class Mention:
 
 
 @dataclass
-class Quote:
+class FoundQuote:
     start: int  # offsets into ArticleParts.body, the quoted text without its marks
     end: int
     text: str
@@ -99,4 +99,4 @@ class Extraction:
 
     entities: list[EntityRef] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: list[FoundQuote] = field(default_factory=list)

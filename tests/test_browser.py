@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_fixtures import PROJECT, built_seeds_db  # noqa: F401
+from helpers import PROJECT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [

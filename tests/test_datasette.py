@@ -5,8 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from datasette.app import Datasette
 
-from corpus_fixtures import built_seeds_db, seeds_db  # noqa: F401
-from newscorpus.site import SETTINGS, SITE, build_metadata
+from newscorpus.publish.site import SETTINGS, SITE, build_metadata
 
 
 def datasette_for(db_path):

@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from newscorpus.documents import Candidate, InputError, decode, discover, read_bytes
+from newscorpus.read.files import Candidate, InputError, discover, read_bytes
+from newscorpus.read.text import decode
 
 TEXT = "Lavrov said: “We will not worsen our relations” – café, naïve.\nSecond line."
 

@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.entities import canonical_key, find_entities, resolve_role, resolve_speaker
-from newscorpus.entity_eval import body_of, evaluate, wikinews_sample
+from newscorpus.evaluate.entities import body_of, evaluate, wikinews_sample
+from newscorpus.nlp.entities import canonical_key, find_entities
+from newscorpus.nlp.roles import resolve_role
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from newscorpus.nlp import get_nlp
+    from newscorpus.nlp.pipeline import get_nlp
 
     return get_nlp()
 
@@ -125,12 +126,6 @@ def test_resolve_role(seed):
     body, entities, mentions = seed("003")
     at = body.index("the Chinese diplomat")
     assert resolve_role("the Chinese diplomat", at, list(entities.values()), mentions) == "Wang Wenbin"
-
-
-def test_resolve_speaker_prefers_a_name_in_the_span(seed):
-    body, entities, mentions = seed("003")
-    at = body.index("Wang said")
-    assert resolve_speaker(at, at + 4, body, list(entities.values()), mentions) == "Wang Wenbin"
 
 
 @pytest.mark.parametrize("a,b", [

@@ -2,7 +2,7 @@
 import json
 import sqlite3
 
-from corpus_fixtures import run_ingest
+from helpers import run_ingest
 
 ONLY_SURNAME = """Talks stall in Geneva
 

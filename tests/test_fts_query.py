@@ -2,9 +2,10 @@
 import sqlite3
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newscorpus.fts_query import fts_query
+from newscorpus.publish.fts_query import fts_query
 
 
 @pytest.fixture(scope="module")

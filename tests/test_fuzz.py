@@ -1,9 +1,10 @@
 """Random input through the parser and the extractors: nothing may escape as an exception."""
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from newscorpus.entity_lexicon import normalise_surface
-from newscorpus.parse import parse_article
+from newscorpus.nlp.lexicon import normalise_surface
+from newscorpus.parse.article import parse_article
 
 QUOTE_MARKS = list('"“”‘’\'„«»`') + ["''"]
 NEWS_WORDS = ["Lavrov", "said", "he", "stressed", "the minister", "according to", "NATO", "Reply",
@@ -24,7 +25,7 @@ def test_parser_never_raises_and_keeps_offsets_sane(text):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newsy_text | st.text(max_size=300))
 def test_extraction_never_raises_and_offsets_point_into_the_body(text):
-    from newscorpus.extract import extract
+    from newscorpus.nlp.extract import extract
 
     extraction = extract(text)
     for quote in extraction.quotes:

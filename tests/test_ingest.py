@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import SEED_FILES, built_seeds_db, run_ingest, seeds_copy, seeds_db  # noqa: F401
-from newscorpus import fts, store
+from helpers import SEED_FILES, run_ingest
 from newscorpus.cli import ingest_command
+from newscorpus.store import fts, writer
 
 CONTENT_TABLES = ("sources", "articles", "comments", "boilerplate_lines", "subheadings", "entities",
                   "entity_aliases", "article_entities", "quotes", "quote_speakers")
@@ -51,7 +51,7 @@ def test_seeds_go_in_with_their_children(built_seeds_db):
 
 
 def test_second_run_over_unchanged_files_writes_only_the_run_record(seeds_db):
-    from corpus_fixtures import PROJECT, SEEDS
+    from helpers import PROJECT, SEEDS
 
     before = snapshot(seeds_db)
     result = run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT)
@@ -96,14 +96,14 @@ def test_bad_files_are_reported_and_the_rest_goes_in(seeds_copy, tmp_path):
 
 
 def test_a_failure_while_storing_leaves_no_half_article(seeds_copy, tmp_path, monkeypatch):
-    real_insert_many = store._insert_many
+    real_insert_many = writer._insert_many
 
     def failing_insert_many(cursor, table, rows_, **options):
         if table.__tablename__ == "subheadings" and rows_ and "Invincible" in str(rows_):
             raise RuntimeError("disk on fire")
         return real_insert_many(cursor, table, rows_, **options)
 
-    monkeypatch.setattr(store, "_insert_many", failing_insert_many)
+    monkeypatch.setattr(writer, "_insert_many", failing_insert_many)
     db_path = tmp_path / "atomic.db"
     result = run_ingest(seeds_copy, "--db", db_path, "--root", tmp_path)
     assert result.exit_code == 1 and "disk on fire" in result.output
@@ -124,7 +124,7 @@ def test_reprocess_re_extracts_in_place_without_the_files(seeds_db):
 
 
 def test_second_ingest_on_the_same_database_fails_at_once(seeds_db):
-    from corpus_fixtures import SEEDS
+    from helpers import SEEDS
 
     with open(f"{seeds_db}.ingest-lock", "a+") as holder:
         fcntl.flock(holder, fcntl.LOCK_EX)
@@ -157,7 +157,7 @@ def test_source_defaults_to_the_folder_name(seeds_copy, tmp_path, source_option,
 
 
 def test_articles_from_an_older_extraction_are_reported_until_reprocessed(seeds_db):
-    from corpus_fixtures import PROJECT, SEEDS
+    from helpers import PROJECT, SEEDS
 
     fresh = run_ingest(SEEDS, "--db", seeds_db, "--root", PROJECT)
     assert "Note:" not in fresh.output
@@ -180,7 +180,7 @@ def test_articles_from_an_older_extraction_are_reported_until_reprocessed(seeds_
 def test_a_database_from_before_provenance_upgrades_in_place(seeds_copy, tmp_path):
     from alembic import command
 
-    from newscorpus import db
+    from newscorpus.store import db
 
     db_path = tmp_path / "old.db"
     command.upgrade(db.alembic_config(db_path), "0002")
@@ -246,7 +246,7 @@ def test_checksum_finds_a_change_that_kept_size_and_mtime(seeds_copy, tmp_path):
 
 
 def test_a_database_without_file_stats_hashes_files_as_before(seeds_db, monkeypatch):
-    from corpus_fixtures import PROJECT, SEEDS
+    from helpers import PROJECT, SEEDS
 
     with sqlite3.connect(seeds_db) as conn:  # as an article stored before migration 0006
         conn.execute("update articles set file_size = null, file_mtime_ns = null")

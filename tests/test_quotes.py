@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.extract import extract, extract_many
-from newscorpus.parse import parse_article
-from newscorpus.quote_spans import quoted_spans
+from newscorpus.nlp.extract import extract, extract_many
+from newscorpus.nlp.quote_spans import quoted_spans
+from newscorpus.parse.article import parse_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

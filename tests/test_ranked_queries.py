@@ -8,9 +8,8 @@ import sqlite3
 
 import pytest
 
-from corpus_fixtures import built_seeds_db  # noqa: F401
-from newscorpus.fts_query import fts_query
-from newscorpus.site import RANK_CAP, canned_queries, with_rank_cap
+from newscorpus.publish.fts_query import fts_query
+from newscorpus.publish.site import RANK_CAP, canned_queries, with_rank_cap
 
 RANKED = {name: sql for name, sql in canned_queries().items() if re.search(r"order by (\w+\.)?rank\b", sql)}
 

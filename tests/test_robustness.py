@@ -1,18 +1,17 @@
 """Nothing lost: odd and bad input, crashes, interruptions and readers during an ingest."""
-import os
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from corpus_fixtures import PROJECT, SEED_FILES, run_ingest
-from newscorpus import documents, fts
+from helpers import PROJECT, SEED_FILES, run_ingest
+from newscorpus.read import files as read_files
+from newscorpus.store import fts
 
 CURLY = "Lavrov said: “We will not worsen our relations with China,” adding that ‘trust’ matters – a lot."
 
@@ -46,7 +45,7 @@ def write_inputs(folder: Path) -> dict[str, str | None]:
         "only-title.txt": (b"Just A Headline\n", None),
         "only-comments.txt": (b"3 comments\nJane Roe March 6, 2021 at 10:08 am\nGreat piece.\nReply\n", None),
         "long-line.txt": (("word " * 420_000).encode(), None),  # one 2 MB line
-        "too-big.txt": (b"x" * (documents.DEFAULT_MAX_BYTES + 1), "over the"),
+        "too-big.txt": (b"x" * (read_files.DEFAULT_MAX_BYTES + 1), "over the"),
     }
     for name, (data, _) in cases.items():
         (folder / name).write_bytes(data)
@@ -88,7 +87,7 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(documents, "open", guarded_open, raising=False)
+    monkeypatch.setattr(read_files, "open", guarded_open, raising=False)
     db_path = tmp_path / "perm.db"
     result = run_ingest(folder, "--db", db_path, "--root", tmp_path)
     assert result.exit_code == 1
@@ -101,7 +100,7 @@ def test_file_disappearing_between_listing_and_reading(tmp_path, monkeypatch):
     folder.mkdir()
     for seed in SEED_FILES[:2]:
         (folder / seed.name).write_bytes(seed.read_bytes())
-    real_discover = documents.discover
+    real_discover = read_files.discover
 
     def discover_then_delete(paths, root):
         found = list(real_discover(paths, root))

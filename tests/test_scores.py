@@ -9,13 +9,11 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from corpus_fixtures import PROJECT, built_seeds_db, run_ingest  # noqa: F401
+from helpers import PROJECT, run_ingest
+from newscorpus.locations import shared_dir
 
-SHARED = PROJECT.parent / "shared"
-pytestmark = [
-    pytest.mark.shared,
-    pytest.mark.skipif(not SHARED.is_dir(), reason=f"{SHARED} is absent (it holds third-party corpora; CI has it)"),
-]
+SHARED = shared_dir() or PROJECT.parent / "shared"
+pytestmark = pytest.mark.shared  # conftest skips these with the reason when ../shared is absent
 
 
 def run_tool(name, db_path):
@@ -26,7 +24,7 @@ def run_tool(name, db_path):
 
 
 def test_seed_gold_scores_every_field(built_seeds_db):
-    from newscorpus.score import score
+    from newscorpus.evaluate.score import score
 
     card = score(built_seeds_db, SHARED / "gold" / "seeds.json")
     totals = {family: ok / n for family, (ok, n) in card.totals.items()}
@@ -38,7 +36,7 @@ def test_seed_gold_scores_every_field(built_seeds_db):
 
 
 def test_seed_scoring_lists_each_miss_with_what_was_found(built_seeds_db, tmp_path):
-    from newscorpus.score import main
+    from newscorpus.evaluate.score import main
 
     gold = json.loads((SHARED / "gold" / "seeds.json").read_text())
     first = next(iter(gold["files"].values()))

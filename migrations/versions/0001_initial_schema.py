@@ -9,7 +9,7 @@ from typing import Sequence, Union
 from alembic import op
 import sqlalchemy as sa
 
-from newscorpus import fts
+from newscorpus.store import fts
 
 
 revision: str = '0001'

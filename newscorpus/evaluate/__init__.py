@@ -1,0 +1,1 @@
+"""Measuring extraction: the seed gold scorecard, entity and quote evaluation against hand-made gold."""

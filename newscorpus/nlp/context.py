@@ -1,0 +1,53 @@
+"""One article as quote attribution sees it: the parse, its entities and mentions, and what is quoted."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..parts import EntityRef, Mention
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class QuoteContext:
+    """What cue finding and speaker resolution need to know about one article, computed once per article."""
+
+    doc: object
+    entities: list[EntityRef]
+    mentions: list[Mention]
+    quoted: list[tuple[int, int]]  # character ranges inside quotation marks
+    text: str = ""  # doc.text, which spaCy rebuilds from the tokens on every access
+    mention_starts: list[int] = field(default_factory=list)
+    outside_mentions: list[Mention] = field(default_factory=list)
+    # (offset, name) of persons that spoke or were a clause's subject, for pronouns
+    salient_people: list[tuple[int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.outside_mentions = [m for m in self.mentions if not self.in_quote(m.start)]
+        for m in self.outside_mentions:
+            if m.type == "PERSON":
+                token = self.token_at(m.start, m.end)
+                if token is not None and token.dep_ in SUBJECT_DEPS + ("poss",):
+                    self.salient_people.append((m.start, m.name))
+
+    def in_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def mention_at(self, offset: int) -> Mention | None:
+        i = bisect.bisect_right(self.mention_starts, offset) - 1
+        while i >= 0 and self.mentions[i].start <= offset:
+            if offset < self.mentions[i].end:
+                return self.mentions[i]
+            i -= 1
+            if i >= 0 and offset - self.mentions[i].start > 200:
+                break
+        return None
+
+    def token_at(self, start: int, end: int):
+        """The syntactic head of the tokens in [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None

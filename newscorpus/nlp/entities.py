@@ -1,0 +1,254 @@
+"""Named entities of one article: canonical names, aliases, titles and every mention.
+
+    entities, mentions = find_entities(doc)   # doc = get_nlp()(body)
+
+Within an article the short forms are resolved to the full name the article uses
+("Lavrov" -> "Sergei Lavrov", "Xi" -> "Xi Jinping", "FSB" -> "Russian Federal Security
+Service" where the text defines it); across articles the store links entities by
+`canonical_key(name)`. Speaker attribution resolves role phrases ("the foreign minister")
+with `resolve_role` (roles.py).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+
+from ..parts import EntityRef, Mention
+from .lexicon import canonical_key, lexicon, normalise_surface
+from .mentions import CONNECTORS, DETERMINERS, RawMention, raw_mentions
+
+__all__ = ["find_entities", "canonical_key"]
+
+log = logging.getLogger(__name__)
+
+# When the model's votes tie, the likelier reading of a capitalised word in news.
+TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "PLACE": 2, "LAW": 3, "EVENT": 4, "NORP": 5}
+_DEFINITION = re.compile(r"\s*\(([^()\n]{2,60})\)")
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9.&-]{1,11}$")
+
+
+def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
+    """Canonical entities of one article body and every mention, in text order.
+
+    Never raises: an article whose entities cannot be read is stored without them.
+    """
+    try:
+        return _resolve(raw_mentions(doc), doc.text)
+    except Exception:  # noqa: BLE001 - one odd article must not stop an ingest
+        log.exception("entity extraction failed")
+        return [], []
+
+
+class _Keys:
+    """Union-find over name keys: merged keys share one entity."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(key, key) != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, short: str, full: str) -> None:
+        short_root, full_root = self.find(short), self.find(full)
+        if short_root != full_root:
+            self.parent[short_root] = full_root
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w and w not in CONNECTORS and w not in DETERMINERS)
+
+
+def _voted_type(types: Counter) -> str:
+    return min(types, key=lambda t: (-types[t], TYPE_PRIORITY.get(t, 9)))
+
+
+def _add_defined_short_forms(raw: list[RawMention], text: str) -> dict[str, str]:
+    """ "Federal Security Service (FSB)", "Akhil Bharat Hindu Mahasabha (All India Hindu
+    Union)": the bracketed form names the same entity. Later uses of a defined acronym are
+    added as mentions even where the model missed them. Returns short key -> full key."""
+    defined: dict[str, str] = {}
+    covered = {(m.start, m.end) for m in raw}
+    extra: list[RawMention] = []
+    for m in raw:
+        if m.type in {"PERSON", "NORP"}:
+            continue
+        match = _DEFINITION.match(text, m.end)
+        if not match:
+            continue
+        inner = normalise_surface(match.group(1))
+        words = inner.split()
+        is_acronym = len(words) == 1 and _SHORT_FORM.match(inner) and sum(c.isupper() for c in inner) >= 2
+        is_translation = 2 <= len(words) <= 6 and all(w[0].isupper() or w.lower() in CONNECTORS for w in words)
+        if not (is_acronym or is_translation):
+            continue
+        defined[canonical_key(inner)] = m.key
+        if is_acronym:
+            for found in re.finditer(r"(?<![\w.])" + re.escape(inner) + r"(?![\w])", text):
+                span = (found.start(), found.end())
+                if span not in covered:
+                    covered.add(span)
+                    extra.append(RawMention(span[0], span[1], inner, m.type, words=(canonical_key(inner),)))
+        else:
+            start = match.start(1)
+            extra.append(RawMention(start, start + len(match.group(1)), inner, m.type,
+                                    words=tuple(canonical_key(w) for w in words)))
+    raw.extend(extra)
+    raw.sort(key=lambda m: m.start)
+    return defined
+
+
+def _resolve(raw: list[RawMention], text: str) -> tuple[list[EntityRef], list[Mention]]:
+    lex = lexicon()
+    defined = _add_defined_short_forms(raw, text)
+
+    canonical_names: dict[str, str] = {}
+    keys: list[str] = []
+    for m in raw:
+        key = m.key
+        alias = lex.canonical_aliases.get(key)
+        if alias:
+            key = canonical_key(alias)
+            canonical_names[key] = alias
+        keys.append(key)
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    words_of: dict[str, tuple[str, ...]] = {}
+    for m, key in zip(raw, keys):
+        # A dateline or headline in capitals ("MOSCOW –") is weaker evidence of type.
+        votes[key][m.type] += 0.5 if m.text.isupper() and len(m.text) > 4 else 1
+        if len(m.words) > len(words_of.get(key, ())):
+            words_of[key] = m.words
+    group_type = {key: _voted_type(counter) for key, counter in votes.items()}
+    for m, key in zip(raw, keys):
+        if m.titles:
+            group_type[key] = "PERSON"  # "Swami Chakrapani" had a title: he is a person however else tagged
+    for key in group_type:
+        if key in lex.canonical_types:
+            group_type[key] = lex.canonical_types[key]
+    mention_count = Counter(keys)
+
+    merged = _Keys()
+    for short, full in defined.items():
+        merged.union(short, full)
+    _merge_acronyms(group_type, words_of, mention_count, merged)
+    _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
+
+    final_keys = [merged.find(k) for k in keys]
+    types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
+    _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
+    return _build(raw, final_keys, types, canonical_names)
+
+
+def _merge_acronyms(group_type, words_of, mention_count, merged: _Keys) -> None:
+    """An acronym spelled by the initials of a longer name in the article is that name:
+    "WHO" / "World Health Organization", "ABHM" / "Akhil Bharat Hindu Mahasabha"."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, words in words_of.items():
+        if len(words) >= 2 and group_type[key] in {"ORG", "PLACE", "LAW", "EVENT"}:
+            by_initials[_initials(words)].append(key)
+            if len(words) >= 3:
+                by_initials[_initials(words[1:])].append(key)  # "Russian Federal Security Service"
+    for key, words in words_of.items():
+        if len(words) != 1 or group_type[key] == "PERSON" or len(key) < 2:
+            continue
+        letters = key.replace(".", "")
+        candidates = [k for k in by_initials.get(letters, []) if k != key]
+        if candidates and merged.find(key) == key:
+            merged.union(key, max(candidates, key=lambda k: mention_count[k]))
+
+
+def _merge_org_short_forms(group_type, words_of, mention_count, merged: _Keys, lex) -> None:
+    """ "Wooster" is the College of Wooster and "NBC" is NBC News in an article naming both;
+    only distinctive words qualify ("Ministry" alone says nothing)."""
+    containing: dict[str, list[str]] = defaultdict(list)
+    person_words: set[str] = set()
+    for key, words in words_of.items():
+        if group_type[key] == "ORG" and len(words) >= 2:
+            for word in set(words):
+                containing[word].append(key)
+        elif group_type[key] == "PERSON" and len(words) >= 2:
+            person_words.update((words[0], words[-1]))
+    for key, words in words_of.items():
+        # A lone "Wooster" the model called a person, in an article about the College of
+        # Wooster and naming no person Wooster, is the college.
+        lone_person = group_type[key] == "PERSON" and len(words) == 1 and words[0] not in person_words
+        if (group_type[key] != "ORG" and not lone_person) or not words or merged.find(key) != key:
+            continue
+        if all(w in lex.head_types or w in lex.demonyms or w in CONNECTORS for w in words):
+            continue
+        size = len(words)
+        candidates = [
+            k for k in containing.get(words[0], [])
+            if k != key and len(words_of[k]) > size
+            and any(words_of[k][i:i + size] == words for i in range(len(words_of[k]) - size + 1))
+        ]
+        if candidates:
+            merged.union(key, max(candidates, key=lambda k: mention_count[k]))
+            if lone_person:
+                group_type[key] = "ORG"
+
+
+def _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged: _Keys) -> None:
+    """ "Lavrov" after "Sergei Lavrov" is him (even where the model typed it ORG); "Xi" is
+    Xi Jinping (family name first). With several candidates, the most recently named wins."""
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for key, words in words_of.items():
+        if group_type[key] == "PERSON" and len(words) >= 2 and merged.find(key) == key:
+            by_last[words[-1]].append(key)
+            by_first[words[0]].append(key)
+    if not by_last:
+        return
+    last_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for m, key in zip(raw, final_keys):
+        first_seen.setdefault(key, m.start)
+    for index, m in enumerate(raw):
+        key = final_keys[index]
+        words = m.words
+        eligible = types[index] == "PERSON" or (types[index] == "ORG" and len(words) == 1 and not m.text.isupper())
+        if eligible and words and len(words) < len(words_of.get(key, words)) + 1:
+            candidates = [k for k in by_last.get(words[-1], []) if k != key and words_of[k][-len(words):] == words]
+            if not candidates and len(words) == 1:
+                candidates = [k for k in by_first.get(words[0], []) if k != key]
+            if candidates:
+                recent = [k for k in candidates if k in last_seen]
+                pool = recent or candidates
+                choice = max(pool, key=lambda k: (last_seen.get(k, -1), -first_seen.get(k, 0)))
+                final_keys[index] = choice
+                types[index] = "PERSON"
+                key = choice
+        last_seen[key] = m.start
+
+
+def _build(raw, final_keys, types, canonical_names) -> tuple[list[EntityRef], list[Mention]]:
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    type_votes: dict[str, Counter] = defaultdict(Counter)
+    refs: dict[str, EntityRef] = {}
+    for m, key, kind in zip(raw, final_keys, types):
+        surfaces[key][m.text] += 1
+        type_votes[key][kind] += 1
+    for key, counter in surfaces.items():
+        name = canonical_names.get(key) or max(
+            counter, key=lambda s: (len(s.split()), not s.isupper(), counter[s], -len(s))
+        )
+        refs[key] = EntityRef(name=name, type=_voted_type(type_votes[key]))
+    mentions: list[Mention] = []
+    for m, key in zip(raw, final_keys):
+        ref = refs[key]
+        ref.aliases.add(m.text)
+        ref.mentions += 1
+        ref.titles.update(m.titles)
+        ref.affiliations.update(m.affiliations)
+        mentions.append(Mention(m.start, m.end, m.text, ref.name, ref.type))
+    first_mention: dict[str, int] = {}
+    for index, key in enumerate(final_keys):
+        first_mention.setdefault(key, index)
+    ordered = [refs[key] for key in sorted(refs, key=first_mention.__getitem__)]
+    return ordered, mentions

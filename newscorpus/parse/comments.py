@@ -1,0 +1,243 @@
+"""Reader comments: where the comment section starts, and the comments in it.
+
+Once a comment section starts, everything after it is comments or page chrome: a comment is
+a header (author and/or time stamp, on one line or two) followed by its text, up to the
+next header or the next piece of widget chrome ("Reply", "Leave a Reply", form labels).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..parts import Boilerplate, ParsedComment
+from .rules import Rules, matches_any
+from .units import Unit, is_content, is_date_line, is_sentence, parse_stamp
+
+NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said)$", re.I)
+HEADER_LOOKAHEAD = 12
+# Comments follow an article: a bare comment header above this much article text is a teaser
+# list or a byline; a worded marker ("12 Comments") needs only some article text above it.
+MIN_ARTICLE_WORDS = 100
+# A name above a bare date is a commenter only when it is short: a longer one is a headline
+# in a teaser list ("Queen Bia Headlines Big Belasco Show / November 8, 2023").
+BARE_AUTHOR_WORDS = 5
+# Names without dates are commenters only when this many name/text pairs open the section.
+UNDATED_PAIRS = 3
+
+
+@dataclass
+class CommentZone:
+    comments: list[ParsedComment] = field(default_factory=list)
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    count_shown: int | None = None
+    comment_units: set[int] = field(default_factory=set)  # zone-relative indexes holding comment text
+
+
+def comment_count(text: str, rules: Rules) -> int | None:
+    if len(text.split()) > 30:
+        return None
+    match = matches_any(rules.comment_count, text)
+    if not match:
+        return None
+    raw = (match.groupdict().get("count") or "").lower()
+    if raw.isdigit():
+        return int(raw)
+    return NUMBER_WORDS.get(raw)
+
+
+def _clean_author(author: str | None) -> str | None:
+    if not author:
+        return None
+    previous = None
+    while previous != author:
+        previous, author = author, AUTHOR_TRIM.sub("", author).strip()
+    return author or None
+
+
+def _plausible_author(text: str, rules: Rules) -> bool:
+    words = text.split()
+    if not words or len(words) > rules.settings.comment_author_max_words or len(text) > 70:
+        return False
+    if is_sentence(text) and not (len(words) <= 3 and re.search(r"\b\w\.$", text)):
+        return False  # a sentence, unless it ends in an initial: "Sabrina K."
+    if text.endswith((":", ",", ";")) or matches_any(rules.comment_chrome, text):
+        return False
+    if re.match(r"(?:by|posted|published|updated|written)(?:\b|[A-Z])", text, re.I):
+        return False  # an article's byline, not a commenter
+    return rules.dropped_by(text) is None and not matches_any(rules.comment_section_start, text)
+
+
+def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, str | None, int] | None:
+    """(author, printed stamp, units consumed) when a comment starts at units[i]."""
+    text = units[i].text
+    following = units[i + 1].text if i + 1 < len(units) else ""
+    match = matches_any(rules.comment_header, text)
+    if match:
+        groups = match.groupdict()
+        author = _clean_author(groups.get("author"))
+        stamp = groups.get("date")
+        if author and _plausible_author(author, rules):
+            if not stamp and following and is_date_line(following, rules):
+                return author, following, 2
+            if stamp or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
+                return author, stamp, 1
+    if following and is_date_line(following, rules) and _plausible_author(text, rules) \
+            and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
+        return _clean_author(text), following, 2
+    return None
+
+
+def _is_chrome(text: str, rules: Rules) -> str | None:
+    if len(text.split()) > rules.settings.pattern_max_words:
+        return None
+    if matches_any(rules.comment_chrome, text):
+        return "comment_chrome"
+    if matches_any(rules.comment_section_start, text):
+        return "comment_section"
+    return rules.dropped_by(text)
+
+
+def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
+    """The comments and chrome of a comment section that starts at units[0]."""
+    zone = _read_zone(units, rules, undated=False)
+    if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
+            and _names_alternate_with_text(units[1:], rules):
+        zone = _read_zone(units, rules, undated=True)
+    return zone
+
+
+def _undated_header(units: list[Unit], i: int, rules: Rules) -> bool:
+    """A commenter's name alone on its line, with the comment's text under it (a thread
+    copied without its time stamps)."""
+    text = units[i].text
+    return (len(text.split()) <= BARE_AUTHOR_WORDS and _plausible_author(text, rules)
+            and i + 1 < len(units) and _is_comment_text(units[i + 1].text, rules))
+
+
+def _is_comment_text(text: str, rules: Rules) -> bool:
+    return not _plausible_author(text, rules) and _is_chrome(text, rules) is None
+
+
+def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
+    """Name, text, name, text, ... right under the section's marker ("Reply" lines aside):
+    only then are names without a date taken as comment headers."""
+    opening = [u for u in units[:4 * UNDATED_PAIRS] if _is_chrome(u.text, rules) != "comment_chrome"]
+    opening = opening[:2 * UNDATED_PAIRS]
+    return len(opening) == 2 * UNDATED_PAIRS and all(
+        _undated_header(opening, k, rules) for k in range(0, len(opening), 2))
+
+
+def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
+    zone = CommentZone()
+    current: ParsedComment | None = None
+    current_units: list[int] = []
+
+    def close():
+        nonlocal current, current_units
+        if current is not None and current.body.strip():
+            current.position = len(zone.comments)
+            zone.comments.append(current)
+            zone.comment_units.update(current_units)
+        current, current_units = None, []
+
+    def discard(unit: Unit, rule: str):
+        zone.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
+
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        header = match_header(units, i, rules)
+        if header is None and undated and _undated_header(units, i, rules):
+            header = (_clean_author(unit.text), None, 1)
+        if header:
+            close()
+            author, stamp, consumed = header
+            current = ParsedComment(0, author, parse_stamp(stamp or ""), "")
+            for header_unit in units[i:i + consumed]:
+                discard(header_unit, "comment_header")
+            i += consumed
+            continue
+        count = comment_count(unit.text, rules)
+        if count is not None:
+            if zone.count_shown is None:
+                zone.count_shown = count
+            close()
+            discard(unit, "comment_count")
+        elif current is not None and current.body and current.posted_at is None \
+                and is_date_line(unit.text, rules):
+            current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
+            discard(unit, "comment_header")
+        elif (rule := _is_chrome(unit.text, rules)) is not None:
+            close()
+            discard(unit, rule)
+        elif current is not None:
+            current.body = f"{current.body}\n{unit.text}" if current.body else unit.text
+            current_units.append(i)
+        else:
+            discard(unit, "after_comments")
+            undated = False  # text no comment claims: the thread is over, what follows is page
+        i += 1
+    close()
+    return zone
+
+
+def _is_strong_header(units: list[Unit], i: int, rules: Rules) -> bool:
+    """A comment header that opens a section by itself: it carries a time stamp."""
+    header = match_header(units, i, rules)
+    return bool(header and header[1])
+
+
+def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
+    """A text that is nothing but a comment thread opens with the section's own marker and
+    holds comments of comment length; a byline with a date above an article does not."""
+    if matches_any(rules.comment_section_start, marker) is None:
+        return False
+    return bool(zone.comments) and all(len(c.body.split()) <= 150 for c in zone.comments)
+
+
+def _one_name_repeated(zone: CommentZone) -> bool:
+    authors = [c.author for c in zone.comments if c.author]
+    if len(authors) < 4:
+        return False
+    most = max(authors.count(a) for a in set(authors))
+    return most > 0.6 * len(authors)
+
+
+def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | None:
+    """Index of the first unit of the comment section, or None.
+
+    A marker counts only when what follows it is comments or chrome: a "Comments" link in
+    the page header, or a "Leave a comment" link under the byline, must not swallow the
+    article. So the article text before the marker must outweigh the text after it that no
+    comment claims, or comments must follow at once."""
+    content_before = 0
+    tried = 0
+    for i in range(start, len(units)):
+        text = units[i].text
+        short = len(text) <= 300
+        marker = short and (matches_any(rules.comment_section_start, text) is not None
+                            or comment_count(text, rules) is not None
+                            or _is_strong_header(units, i, rules))
+        if marker and tried < 12:
+            tried += 1
+            zone = read_zone(units[i:], rules)
+            worded = matches_any(rules.comment_section_start, text) is not None
+            if content_before == 0 and not _comments_only(text, zone, rules):
+                continue
+            if content_before < MIN_ARTICLE_WORDS and not worded:
+                continue
+            # a byline with a date above the article would make the article one long comment
+            if zone.comments and len(zone.comments[0].body.split()) > max(250, content_before):
+                continue
+            if _one_name_repeated(zone):
+                continue  # a photo gallery or teaser list: "UK news in pictures / 2 November 2020" x 50
+            unclaimed = sum(u.words for k, u in enumerate(units[i:])
+                            if k not in zone.comment_units and is_content(u, rules))
+            first_comment_near = any(
+                k in zone.comment_units for k in range(min(HEADER_LOOKAHEAD, len(units) - i)))
+            if unclaimed < max(content_before, 40) or (first_comment_near and unclaimed < 3 * content_before):
+                return i
+        if is_content(units[i], rules):
+            content_before += units[i].words
+    return None

@@ -1,0 +1,156 @@
+"""What a page prints around the body: title, section label, byline, photo credit, date, dateline.
+
+These are read from lines the parser has already judged not to be body text, so a rule here
+can be generous without costing a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .comments import comment_count
+from .rules import Rules, matches_any
+from .units import Unit, is_date_line, parse_stamp
+
+QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
+CREDIT_TRIM = re.compile(r"^[\s:©|–—-]+|[\s.,;:)|–—-]+$")
+MAX_CREDIT_WORDS = 25
+CREDIT_WORDS = re.compile(
+    r"\b(photo(graph)?s?|images?|pictures?|pics?|illustrations?|video|credits?|source|courtesy|of|by|via|from|top|cover|header|featured|lead)\b|[©():|.,\s-]",
+    re.I,
+)
+SHORT_TITLE_WORDS = 12
+
+
+@dataclass
+class TitleLines:
+    title: int | None = None  # unit index
+    section: int | None = None
+
+
+def _title_like(text: str, rules: Rules) -> bool:
+    words = len(text.split())
+    if not 1 <= words <= rules.settings.title_max_words or len(text) > 300:
+        return False
+    if text.endswith((",", ";", ":")):
+        return False
+    # headlines rarely end in a full stop ("So Do We."); an opening sentence does, and is longer
+    if text.endswith(".") and not text.endswith("...") and words > SHORT_TITLE_WORDS:
+        return False
+    return not _furniture(text, rules)
+
+
+def _furniture(text: str, rules: Rules) -> bool:
+    return (rules.dropped_by(text) is not None or is_date_line(text, rules)
+            or matches_any(rules.comment_section_start, text) is not None
+            or comment_count(text, rules) is not None or image_credit(text, rules) is not None
+            or byline(text, rules) is not None)
+
+
+def _section_like(text: str, rules: Rules) -> bool:
+    words = len(text.split())
+    return (1 <= words <= rules.settings.section_max_words and len(text) <= 40
+            and not re.search(r"[.!?:,;]$", text) and not _furniture(text, rules))
+
+
+def find_title(units: list[Unit], rules: Rules) -> TitleLines:
+    """The headline is the first line when it reads like one; a photo credit may stand
+    above it, and a short section label ("Eastern Europe") just above it. A text that opens
+    with a sentence has no title: one is never made up."""
+    found = TitleLines()
+    for i in range(min(3, len(units))):
+        text = units[i].text
+        if image_credit(text, rules) is not None:
+            continue
+        if i + 1 < len(units) and _section_like(text, rules):
+            following = units[i + 1].text
+            if (_title_like(following, rules) and len(following.split()) >= 4
+                    and len(following.split()) > len(text.split())):
+                return TitleLines(title=i + 1, section=i)
+        if _title_like(text, rules) or _headline_ending_in_a_stop(units, i, rules):
+            found.title = i
+        return found
+    return found
+
+
+def _headline_ending_in_a_stop(units: list[Unit], i: int, rules: Rules) -> bool:
+    """Some headlines end in a full stop ("... Now, it's being reborn."). What follows tells
+    one from an opening sentence: page furniture ("Skip to main content"), not more prose."""
+    text = units[i].text
+    if not text.endswith(".") or len(text.split()) > rules.settings.title_max_words or len(text) > 300:
+        return False
+    return i + 1 < len(units) and rules.dropped_by(units[i + 1].text) is not None and not _furniture(text, rules)
+
+
+def image_credit(text: str, rules: Rules) -> str | None:
+    found = find_image_credit(text, rules)
+    return found[0] if found else None
+
+
+def find_image_credit(text: str, rules: Rules) -> tuple[str, bool] | None:
+    """(credit, whether the line is nothing but the credit). A caption that goes on to
+    name its photographer ("Placards. Image: John Lubbock") is text the reader sees."""
+    if len(text.split()) > MAX_CREDIT_WORDS:
+        return None
+    match = matches_any(rules.image_credit, text)
+    if not match:
+        return None
+    credit = CREDIT_TRIM.sub("", match.group("credit") or "")
+    if not credit:
+        return None
+    before = CREDIT_WORDS.sub(" ", text[:match.start("credit")])
+    after = CREDIT_WORDS.sub(" ", text[match.end("credit"):])
+    return credit, not re.search(r"\w", before + after)
+
+
+def byline(text: str, rules: Rules) -> tuple[str, str] | None:
+    """(author, the rest of the line, which may hold a date)."""
+    if len(text.split()) > 20:
+        return None
+    match = matches_any(rules.byline, text)
+    if not match:
+        return None
+    author = match.group("author").strip(" ,|:-–—")
+    if not author or not author[0].isupper() or is_date_line(author, rules):
+        return None
+    return author, (match.groupdict().get("rest") or "")
+
+
+def published_date(units: list[Unit], rules: Rules) -> str | None:
+    """The first date the header prints: a date line, or a date in a byline or a
+    "Published ..." line."""
+    for unit in units:
+        if unit.words > 25:
+            continue
+        candidate = None
+        if is_date_line(unit.text, rules):
+            candidate = unit.text
+        elif rules.stamp is not None:
+            found = byline(unit.text, rules)
+            searched = found[1] if found else unit.text
+            if found or re.match(r"(published|posted|updated|date)\b", unit.text, re.I):
+                match = rules.stamp.search(searched)
+                candidate = match.group(0) if match else None
+        stamp = parse_stamp(candidate or "")
+        if stamp:
+            return stamp
+    return None
+
+
+def split_dateline(paragraph: str, rules: Rules) -> tuple[str, str] | None:
+    """("MOSCOW", the paragraph without it) when the paragraph opens with a dateline."""
+    if len(paragraph) < 30:
+        return None
+    match = matches_any(rules.dateline, paragraph[:2000] if len(paragraph) > 2000 else paragraph)
+    if not match:
+        return None
+    dateline = match.group("dateline").strip()
+    first_word = dateline.split()[0].rstrip(",")
+    # Patterns are case-insensitive; a dateline's place is printed in capitals.
+    if len(first_word) < 2 or not first_word.isupper():
+        return None
+    return dateline, paragraph[match.start("rest"):]
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip(QUOTE_MARKS).strip()

@@ -1,0 +1,145 @@
+"""Boilerplate rules as data: boilerplate.yaml beside this file, optionally extended by a user's file.
+
+The YAML holds the wordings sites print; article.py, header.py and comments.py hold the
+structure. Patterns are compiled once here so that parsing an article never touches the file system.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..merge import deep_merge
+
+DEFAULT_RULES_PATH = Path(__file__).with_name("boilerplate.yaml")
+# Patterns are only tried on lines up to this many characters: beyond it a line is prose, and
+# a regular expression over a 2 MB line would cost more than the whole article.
+MAX_PATTERN_CHARS = 1_000
+_MACRO = re.compile(r"\{([A-Z]+)\}")
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used: not YAML, wrong shape, or a bad pattern."""
+
+
+@dataclass
+class Settings:
+    long_words: int = 15
+    sentence_words: int = 6
+    pattern_max_words: int = 60
+    list_end_words: int = 25
+    subheading_max_words: int = 12
+    title_max_words: int = 30
+    section_max_words: int = 4
+    comment_author_max_words: int = 8
+
+
+@dataclass
+class Rules:
+    settings: Settings = field(default_factory=Settings)
+    drop: dict[str, list[re.Pattern]] = field(default_factory=dict)
+    list_headings: list[re.Pattern] = field(default_factory=list)
+    author_box_headings: list[re.Pattern] = field(default_factory=list)
+    author_bio_after_name: list[re.Pattern] = field(default_factory=list)
+    comment_section_start: list[re.Pattern] = field(default_factory=list)
+    comment_count: list[re.Pattern] = field(default_factory=list)
+    comment_chrome: list[re.Pattern] = field(default_factory=list)
+    comment_header: list[re.Pattern] = field(default_factory=list)
+    date_line: list[re.Pattern] = field(default_factory=list)
+    dateline: list[re.Pattern] = field(default_factory=list)
+    image_credit: list[re.Pattern] = field(default_factory=list)
+    byline: list[re.Pattern] = field(default_factory=list)
+    stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
+    date: re.Pattern | None = None  # the DATE macro alone
+
+    def dropped_by(self, line: str) -> str | None:
+        """Name of the first drop rule matching the whole line, else None."""
+        if len(line) > MAX_PATTERN_CHARS or len(line.split()) > self.settings.pattern_max_words:
+            return None
+        for name, patterns in self.drop.items():
+            if matches_any(patterns, line):
+                return name
+        return None
+
+
+def matches_any(patterns: list[re.Pattern], line: str) -> re.Match | None:
+    if len(line) > MAX_PATTERN_CHARS:
+        return None
+    for pattern in patterns:
+        match = pattern.fullmatch(line)
+        if match:
+            return match
+    return None
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
+        raise RulesError(f"cannot read rules file {path}: {error}") from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RulesError(f"rules file {path} must hold a mapping at its top level")
+    return data
+
+
+def _expand(pattern: str, macros: dict[str, str], depth: int = 0) -> str:
+    if depth > 5:  # a macro that names itself would loop forever
+        raise RulesError(f"macros nest too deep in {pattern!r}")
+    expanded = _MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
+    return expanded if expanded == pattern else _expand(expanded, macros, depth + 1)
+
+
+def _compile_list(patterns, macros: dict[str, str], where: str) -> list[re.Pattern]:
+    if patterns is None:
+        return []
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list):
+        raise RulesError(f"{where} must be a list of patterns")
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(_expand(str(pattern), macros), re.IGNORECASE))
+        except re.error as error:
+            raise RulesError(f"bad pattern in {where}: {pattern!r}: {error}") from error
+    return compiled
+
+
+def _settings(values) -> Settings:
+    settings = Settings()
+    for key, value in (values or {}).items():
+        if not hasattr(settings, key):
+            raise RulesError(f"unknown setting {key!r}")
+        setattr(settings, key, int(value))
+    return settings
+
+
+def build_rules(data: dict) -> Rules:
+    macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
+    drop = data.get("drop") or {}
+    if not isinstance(drop, dict):
+        raise RulesError("drop must map a rule name to a list of patterns")
+    rules = Rules(
+        settings=_settings(data.get("settings")),
+        drop={str(name): _compile_list(patterns, macros, f"drop.{name}") for name, patterns in drop.items()},
+    )
+    for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
+                "comment_count", "comment_chrome", "comment_header", "date_line", "dateline", "image_credit", "byline"):
+        setattr(rules, key, _compile_list(data.get(key), macros, key))
+    if "STAMP" in macros:
+        rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)
+    if "DATE" in macros:
+        rules.date = re.compile(_expand("{DATE}", macros), re.IGNORECASE)
+    return rules
+
+
+def load_rules(extra_path: str | Path | None = None) -> Rules:
+    """The default rules, with a user's YAML file merged over them when one is given."""
+    data = _read_yaml(DEFAULT_RULES_PATH)
+    if extra_path:
+        data = deep_merge(data, _read_yaml(Path(extra_path)))
+    return build_rules(data)

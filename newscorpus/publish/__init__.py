@@ -1,0 +1,1 @@
+"""Publishing: the Datasette site (configuration, metadata, plugins, templates in `datasette/`) and search syntax."""

@@ -1,0 +1,63 @@
+"""Opening the database: connection settings and migration to the current schema."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+
+# The checkout's top-level migrations/ is this package in an install (pyproject's package-dir),
+# so ingest finds it the same way from a checkout, an editable or a regular install.
+MIGRATIONS_PACKAGE = "newscorpus.store.migrations"
+
+# Tables SQLAlchemy cannot model: the FTS5 virtual tables and their shadow tables. Named
+# by pattern, not read from the database, because env.py must not query before
+# context.configure() (the migration would then never commit).
+FTS_TABLE = re.compile(r"_fts(_(data|idx|docsize|config|content))?$")
+
+# How long a writer waits for another writer (a second ingest, a user's SQL session)
+# before giving up; WAL lets readers (Datasette) go on meanwhile.
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _configure_connection(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    # NORMAL is durable across application crashes in WAL mode; only a power cut can
+    # lose the last commits, which a re-run of ingest restores.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(db_path: str | Path) -> Engine:
+    engine = create_engine(f"sqlite:///{Path(db_path)}")
+    event.listen(engine, "connect", _configure_connection)
+    return engine
+
+
+def migrations_dir() -> Path:
+    return Path(str(resources.files(MIGRATIONS_PACKAGE)))
+
+
+def alembic_config(db_path: str | Path) -> Config:
+    """The configuration alembic.ini gives the `alembic` command in a checkout, built from the
+    package so that it needs no checkout."""
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("path_separator", "os")
+    config.attributes["db_path"] = str(db_path)
+    return config
+
+
+def upgrade(db_path: str | Path) -> None:
+    """Bring any database, new or older, to the newest schema before anything writes."""
+    command.upgrade(alembic_config(db_path), "head")
+
+
+def include_name(name, type_, _parent_names) -> bool:
+    return not (type_ == "table" and (FTS_TABLE.search(name) or name.startswith("sqlite_")))

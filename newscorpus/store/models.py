@@ -1,0 +1,185 @@
+"""The database contract (docs/architecture.md) as SQLAlchemy models, defined once.
+
+Migrations are generated from these models and checked against them (`alembic check`);
+the FTS5 tables, which SQLAlchemy cannot model, live in `newscorpus.fts`.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Explicit constraint names: SQLite batch migrations can only alter named constraints.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def article_fk() -> Mapped[int]:
+    # Children go with their article: store replaces them, and deleting an article by
+    # hand in Datasette or SQL must not leave orphans.
+    return mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    # What Datasette shows for the article (its label column): the title, or for the
+    # many articles without one the opening words of the body. `title` stays NULL then.
+    headline: Mapped[str] = mapped_column(Text, default="", server_default="")
+    section: Mapped[str | None] = mapped_column(Text, index=True)
+    dateline: Mapped[str | None] = mapped_column(Text)
+    byline: Mapped[str | None] = mapped_column(Text)
+    image_credit: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(Text, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    raw_text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    encoding: Mapped[str | None] = mapped_column(Text)
+    comment_count_shown: Mapped[int | None] = mapped_column(Integer)
+    # Derived from article_entities (the source of truth) at every write of the article,
+    # for Datasette's array facet: Datasette 0.65 has no many-to-many facet.
+    entity_names: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    ingested_at: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[str] = mapped_column(Text)
+    # The ingest run that last extracted the article: its ingest_runs.extractor says which
+    # version of the extraction it went through. No foreign key: SQLite cannot add one to an
+    # existing table without copying it, which would drop the FTS triggers.
+    run_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The file's stat when last read, so an unchanged file is skipped without reading it.
+    file_size: Mapped[int | None] = mapped_column(Integer)
+    file_mtime_ns: Mapped[int | None] = mapped_column(Integer)
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str | None] = mapped_column(Text, index=True)
+    posted_at: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class BoilerplateLine(Base):
+    """Lines removed from an article's body, kept for audit with the rule that removed them."""
+
+    __tablename__ = "boilerplate_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    rule: Mapped[str] = mapped_column(Text)
+
+
+class Subheading(Base):
+    __tablename__ = "subheadings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    __table_args__ = (UniqueConstraint("key", "type"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(Text, index=True)
+    # The normalised name that links one canonical entity across articles.
+    key: Mapped[str] = mapped_column(Text)
+
+
+class EntityAlias(Base):
+    __tablename__ = "entity_aliases"
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    alias: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ArticleEntity(Base):
+    __tablename__ = "article_entities"
+    # Entity first, then article: "articles mentioning X" (facet filter, entity pages,
+    # co_mentions) is read from the index alone, without a table lookup per article.
+    __table_args__ = (Index("ix_article_entities_entity_id_article_id", "entity_id", "article_id"),)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+
+
+class Quote(Base):
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = article_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text, index=True)
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL"), index=True
+    )
+    cue: Mapped[str | None] = mapped_column(Text, index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class QuoteSpeaker(Base):
+    __tablename__ = "quote_speakers"
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True
+    )
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class IngestRun(Base):
+    __tablename__ = "ingest_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[str] = mapped_column(Text)
+    finished_at: Mapped[str | None] = mapped_column(Text)
+    # running, completed, interrupted, crashed
+    status: Mapped[str] = mapped_column(Text, default="running")
+    mode: Mapped[str] = mapped_column(Text, default="ingest")  # ingest or reprocess
+    arguments: Mapped[str | None] = mapped_column(Text)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    # Fingerprint of the code, rules, lexicons and model that extracted (newscorpus/fingerprint.py).
+    extractor: Mapped[str | None] = mapped_column(Text)
+
+
+class IngestError(Base):
+    __tablename__ = "ingest_errors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    error: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,50 @@
+"""Header fields: title, section, dateline, byline, publication date."""
+from __future__ import annotations
+
+from helpers import ARTICLE, SEEDS
+from newscorpus.parse import parse_article
+
+
+def test_dateline_is_cut_from_the_first_paragraph_only(rules):
+    parts = parse_article((SEEDS / "001_6e285dae17605ef2.txt").read_text(encoding="utf-8"), rules)
+    assert not parts.paragraphs[0].startswith(("MOSCOW", "–"))
+
+
+def test_a_browser_notice_under_a_short_headline_is_neither_title_nor_body(rules):
+    text = ("The Collapse of the Harbour Plan\nLooks like you’re using a browser we don’t support.\n"
+            "To improve your visit to our site, take a minute and upgrade your browser.\nClose\n"
+            + ARTICLE.split("\n", 1)[1])
+    parts = parse_article(text, rules)
+    assert parts.title == "The Collapse of the Harbour Plan" and parts.section is None
+    assert "browser" not in parts.body and parts.body.startswith("The city council approved")
+
+
+def test_a_headline_that_ends_in_a_full_stop_is_told_from_an_opening_sentence(rules):
+    headline = "Wild goats ruled this island for a century. Now, it is being reborn."
+    with_menu = parse_article(headline + "\nSkip to main content\n" + ARTICLE.split("\n", 1)[1], rules)
+    assert with_menu.title == headline and not with_menu.body.startswith("Wild goats")
+    with_prose = parse_article(headline + "\n" + ARTICLE.split("\n", 2)[2], rules)
+    assert with_prose.title is None and with_prose.body.startswith(headline)
+
+
+def test_a_brand_named_twice_in_a_headline_is_not_a_glued_menu(rules):
+    headline = "Want a More Diverse WordPress Community? So Do We. — The WordPress.com Blog"
+    assert parse_article(headline + "\n" + ARTICLE.split("\n", 1)[1], rules).title == headline
+    assert rules.dropped_by("San FranciscoEast BaySouth Bay") == "navigation"
+
+
+def test_wikinews_header_date_is_the_publication_date(rules):
+    text = "Some title here\n\nFriday, January 4, 2019 \n\n\n" + ARTICLE.split("\n", 2)[2]
+    parts = parse_article(text, rules)
+    assert parts.published == "2019-01-04"
+    assert "Friday" not in parts.body
+
+
+def test_a_date_inside_a_comment_is_not_the_publication_date(rules):
+    parts = parse_article(ARTICLE + "1 comment\nWayne Mickel March 6, 2021 at 10:08 am\nGood.\n", rules)
+    assert parts.published is None
+
+
+def test_title_only_text(rules):
+    parts = parse_article("Just A Headline\n", rules)
+    assert parts.title == "Just A Headline" and parts.paragraphs == [] and parts.comments == []
