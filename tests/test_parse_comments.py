@@ -127,3 +127,113 @@ def test_comment_sections_of_common_engines(furniture, comments):
     assert found == comments
     for text in ("Reply", "Notify of", "Leave a Reply", "Comments"):
         assert text not in parts.body
+
+
+# ------------------------------------------------ threads found by their repeated header shape
+# No "Comments" heading and no count above them: the thread is told by its headers.
+LONGER_ARTICLE = ARTICLE + (
+    "Work on the pier starts in March, and the council expects the channel to be open again by the "
+    "first week of June, weather permitting.\n"
+)
+
+
+@pytest.mark.parametrize("headers, authors, stamps", [
+    # the time stamp printed before the name, after it, or around "on"
+    (["09. Jul, 2012 / Courtney says:", "10. Jul, 2012 / Meg B says:"],
+     ["Courtney", "Meg B"], ["2012-07-09", "2012-07-10"]),
+    (["On November 1, 2012 at 10:12 am Maggie Dodson said:", "On November 2, 2012 at 9:05 pm Joy said:"],
+     ["Maggie Dodson", "Joy"], ["2012-11-01T10:12:00", "2012-11-02T21:05:00"]),
+    (["Shea on October 14, 2012 at 6:12 pm said:", "jean jett on October 15, 2012 at 7:21 pm said:"],
+     ["Shea", "jean jett"], ["2012-10-14T18:12:00", "2012-10-15T19:21:00"]),
+    (["On October 26, 2012 at 2:08am, Rosa said...", "On October 27, 2012 at 10:05am, Rachel said..."],
+     ["Rosa", "Rachel"], ["2012-10-26T02:08:00", "2012-10-27T10:05:00"]),
+])
+def test_a_header_with_its_time_stamp_inside_opens_a_thread_without_a_heading(rules, headers, authors, stamps):
+    texts = ["What a lovely harbour, we visited last summer.", "The ferries were always late when I lived there."]
+    page = LONGER_ARTICLE + "".join(f"{h}\n{t}\n" for h, t in zip(headers, texts))
+    parts = parse_article(page, rules)
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == list(zip(authors, stamps, texts))
+    assert parts.body.endswith("weather permitting.")
+
+
+def test_a_time_zone_is_read_but_a_name_after_the_time_is_not_taken_for_one(rules):
+    page = LONGER_ARTICLE + ("On May 3, 2012 at 9:40 PM EST Kim said:\nGood news at last.\n"
+                             "On May 4, 2012 at 8:00 am Ann Lee said:\nAbout time too.\n")
+    parts = parse_article(page, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Kim", "2012-05-03T21:40:00"),
+                                                                 ("Ann Lee", "2012-05-04T08:00:00")]
+
+
+def test_undated_says_headers_open_a_thread_when_the_shape_repeats(rules):
+    thread = ("Dnomyar220 says:\nI use the ferry every day and it is always late.\n"
+              "landjo77 says:\nThe pier has needed this for years.\n"
+              "Ed 115 says:\nSchools first, harbour second.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["Dnomyar220", "landjo77", "Ed 115"]
+    assert "always late" not in parts.body and parts.body.endswith("weather permitting.")
+    two_only = thread.rsplit("Ed 115", 1)[0]  # two headers are not yet a repeated shape
+    assert parse_article(LONGER_ARTICLE + two_only, rules).comments == []
+
+
+@pytest.mark.parametrize("reported_speech", [
+    # a clause's subject introducing a quotation is article text, however often it repeats
+    "The harbour master said:\nThe channel has silted up faster than anyone expected.\n"
+    "A spokesman for the ferry company said:\nWe will keep a reduced timetable.\n"
+    "He said:\nThe work cannot wait another winter.\n"
+    "The opposition leader said:\nThe schools will pay for this.\n",
+    # a vox pop: names, then the quotation each gave
+    "Jane Roe says:\n\u201cIt is about time the pier was fixed.\u201d\n"
+    "Tom Brown says:\n\u201cI would rather see the roads repaired.\u201d\n"
+    "Ann Lee says:\n\u201cThe ferries are the town's lifeline.\u201d\n",
+])
+def test_repeated_reported_speech_in_an_article_is_not_a_thread(rules, reported_speech):
+    parts = parse_article(LONGER_ARTICLE + reported_speech, rules)
+    assert parts.comments == []
+    assert parts.body.endswith(reported_speech.strip().splitlines()[-1])
+
+
+def test_slashcode_headers_with_user_numbers_make_a_thread_with_replies(rules):
+    thread = ("by garaged (579941)\nI can build a computer!\n"
+              "by kcin (34043)\nI make my own silicon wafers.\n"
+              "by SJ2000 (1128057) on Tuesday July 24, @09:07AM (#40748091) Homepage\nKeep in mind the judge's point.\n"
+              "by Anonymous Coward on Tuesday July 24, @10:12AM (#40749375)\nNot bad at all.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["garaged", "kcin", "SJ2000", "Anonymous Coward"]
+    assert [c.body for c in parts.comments][-1] == "Not bad at all."
+    assert "silicon" not in parts.body
+
+
+def test_bylines_and_a_reading_list_are_not_taken_for_slashcode_headers(rules):
+    reading = ("Further reading\nPride and Prejudice\nby Jane Austen (1813)\nA novel of manners set in the country.\n"
+               "Emma\nby Jane Austen (1815)\nA comedy of a young woman's matchmaking.\n"
+               "Middlemarch\nby George Eliot (1871)\nA study of provincial life in the Midlands.\n")
+    page = "Council approves new budget\nby Jane Doe\n" + LONGER_ARTICLE.split("\n", 2)[2] + reading
+    parts = parse_article(page, rules)
+    assert parts.byline == "Jane Doe" and parts.comments == []
+
+
+def test_comments_signed_below_their_text_make_a_thread(rules):
+    thread = ("Ha! Sixty for a low when your high is above a hundred is delusional!\n"
+              "Posted by: Ellen at September 10, 2012 11:40 AM\n"
+              "You have the wrong link to the council's page.\nIt moved last week.\n"
+              "Posted by: Dennis | October 12, 2012 at 12:50 PM\n"
+              "Post a comment\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Ellen", "2012-09-10T11:40:00", "Ha! Sixty for a low when your high is above a hundred is delusional!"),
+        ("Dennis", "2012-10-12T12:50:00", "You have the wrong link to the council's page.\nIt moved last week.")]
+    assert parts.body.endswith("weather permitting.")
+
+
+def test_a_posts_own_signature_is_not_a_thread(rules):
+    page = LONGER_ARTICLE + "Posted by: Jane Doe at March 3, 2012 10:00 AM\n"
+    parts = parse_article(page, rules)
+    assert parts.comments == [] and parts.body.endswith("weather permitting.")
+
+
+@pytest.mark.parametrize("stamp, iso", [("November 5, 2012 · 8:23 PM", "2012-11-05T20:23:00"),
+                                        ("November 8, 2012,", "2012-11-08")])
+def test_name_over_a_date_line_in_more_printed_forms(rules, stamp, iso):
+    thread = f"Tyler Stambaugh\n{stamp}\nWill anyone show up to move the supplies?\n"
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Tyler Stambaugh", iso)]

@@ -24,6 +24,18 @@ MIN_ARTICLE_WORDS = 100
 BARE_AUTHOR_WORDS = 5
 # Names without dates are commenters only when this many name/text pairs open the section.
 UNDATED_PAIRS = 3
+# A thread needs no "Comments" heading when its header shape repeats: this many headers
+# ("NAME says:") from the first one to the end of the page.
+REPEATED_HEADERS = 3
+# Comments signed below their text ("Posted by: NAME | DATE"): this many signatures make a
+# thread, which starts at the paragraph above the first one.
+SIGNED_COMMENTS = 2
+# What is left of a header's name part around a time stamp printed inside it:
+# "09. Jul, 2012 / Courtney", "On November 1, 2012 at 11:19 am Joy", "Shea on October 14, 2012".
+STAMP_JOINERS = re.compile(r"^(?:\s|on\b|at\b|[,/|·•–—-])+|(?:\s|\bon|\bat|[,/|·•–—-])+$", re.I)
+# A clause's subject rather than a commenter's name: "The minister said:", "He said:".
+NOT_A_NAME = re.compile(r"(?:the|a|an|his|her|their|its|our|my|he|she|they|it|we|i|you|this|that|one)\b", re.I)
+QUOTE_OPENERS = "\"“‘'«„"
 
 
 @dataclass
@@ -68,6 +80,15 @@ def _plausible_author(text: str, rules: Rules) -> bool:
     return rules.dropped_by(text) is None and not matches_any(rules.comment_section_start, text)
 
 
+def _stamp_inside(author: str | None, rules: Rules) -> tuple[str | None, str | None]:
+    """(name, stamp) of a header's name part that also holds the time stamp, in any order."""
+    found = rules.stamp.search(author) if author and rules.stamp is not None else None
+    if found is None:
+        return author, None
+    name = STAMP_JOINERS.sub("", f"{author[:found.start()]} {author[found.end():]}")
+    return " ".join(name.split()) or None, found.group(0)
+
+
 def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, str | None, int] | None:
     """(author, printed stamp, units consumed) when a comment starts at units[i]."""
     text = units[i].text
@@ -75,12 +96,14 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
     match = matches_any(rules.comment_header, text)
     if match:
         groups = match.groupdict()
-        author = _clean_author(groups.get("author"))
-        stamp = groups.get("date")
+        author, stamp = groups.get("author"), groups.get("date")
+        if not stamp:
+            author, stamp = _stamp_inside(author, rules)
+        author = _clean_author(author)
         if author and _plausible_author(author, rules):
             if not stamp and following and is_date_line(following, rules):
                 return author, following, 2
-            if stamp or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
+            if stamp or groups.get("id") or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
                 return author, stamp, 1
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
             and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
@@ -104,6 +127,46 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
             and _names_alternate_with_text(units[1:], rules):
         zone = _read_zone(units, rules, undated=True)
+    if not zone.comments and len(_trailers(units, rules)) >= SIGNED_COMMENTS:
+        zone = _read_signed_zone(units, rules)
+    return zone
+
+
+def _trailer(text: str, rules: Rules) -> re.Match | None:
+    return matches_any(rules.comment_trailer, text) if len(text) <= 200 else None
+
+
+def _trailers(units: list[Unit], rules: Rules) -> list[int]:
+    return [k for k, unit in enumerate(units) if _trailer(unit.text, rules)]
+
+
+def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
+    """A thread whose comments are signed below their text: text, "Posted by: NAME | DATE", ..."""
+    zone = CommentZone()
+    pending: list[int] = []
+
+    def discard(unit: Unit, rule: str):
+        zone.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
+
+    for k, unit in enumerate(units):
+        signature = _trailer(unit.text, rules)
+        if signature:
+            body = "\n".join(units[p].text for p in pending)
+            if body:
+                zone.comments.append(ParsedComment(len(zone.comments), _clean_author(signature.group("author")),
+                                                   parse_stamp(signature.group("date") or ""), body))
+                zone.comment_units.update(pending)
+            discard(unit, "comment_header")
+            pending = []
+        elif (count := comment_count(unit.text, rules)) is not None:
+            zone.count_shown = count if zone.count_shown is None else zone.count_shown
+            discard(unit, "comment_count")
+        elif (rule := _is_chrome(unit.text, rules)) is not None:
+            discard(unit, rule)
+        else:
+            pending.append(k)
+    for k in pending:  # text no signature claims: the page after the thread
+        discard(units[k], "after_comments")
     return zone
 
 
@@ -188,6 +251,22 @@ def _is_strong_header(units: list[Unit], i: int, rules: Rules) -> bool:
     return bool(header and header[1])
 
 
+def _repeated_headers(units: list[Unit], start: int, rules: Rules) -> set[int]:
+    """Headers that open a thread by their repetition alone ("Dnomyar220 says:", "landjo77
+    says:", ...): each one with at least REPEATED_HEADERS - 1 more after it. A header whose
+    name is a clause's subject ("The minister said:") or whose text opens with a quotation
+    mark (a vox pop) is no commenter's."""
+    found = []
+    for i in range(start, len(units)):
+        header = match_header(units, i, rules)
+        if header is None or not header[0] or NOT_A_NAME.match(header[0]):
+            continue
+        after = units[i + header[2]].text if i + header[2] < len(units) else ""
+        if after[:1] not in QUOTE_OPENERS:
+            found.append(i)
+    return set(found[:len(found) - REPEATED_HEADERS + 1]) if len(found) >= REPEATED_HEADERS else set()
+
+
 def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
     """A text that is nothing but a comment thread opens with the section's own marker and
     holds comments of comment length; a byline with a date above an article does not."""
@@ -213,12 +292,16 @@ def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | N
     comment claims, or comments must follow at once."""
     content_before = 0
     tried = 0
+    repeated = _repeated_headers(units, start, rules)
+    signatures = [start + k for k in _trailers(units[start:], rules)]
+    if len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
+        repeated.add(signatures[0] - 1)
     for i in range(start, len(units)):
         text = units[i].text
         short = len(text) <= 300
         marker = short and (matches_any(rules.comment_section_start, text) is not None
                             or comment_count(text, rules) is not None
-                            or _is_strong_header(units, i, rules))
+                            or i in repeated or _is_strong_header(units, i, rules))
         if marker and tried < 12:
             tried += 1
             zone = read_zone(units[i:], rules)

@@ -47,6 +47,7 @@ class Rules:
     comment_count: list[re.Pattern] = field(default_factory=list)
     comment_chrome: list[re.Pattern] = field(default_factory=list)
     comment_header: list[re.Pattern] = field(default_factory=list)
+    comment_trailer: list[re.Pattern] = field(default_factory=list)  # a signature under a comment's text
     date_line: list[re.Pattern] = field(default_factory=list)
     dateline: list[re.Pattern] = field(default_factory=list)
     image_credit: list[re.Pattern] = field(default_factory=list)
@@ -128,7 +129,7 @@ def build_rules(data: dict) -> Rules:
         drop={str(name): _compile_list(patterns, macros, f"drop.{name}") for name, patterns in drop.items()},
     )
     for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
-                "comment_count", "comment_chrome", "comment_header", "date_line", "dateline", "image_credit", "byline"):
+                "comment_count", "comment_chrome", "comment_header", "comment_trailer", "date_line", "dateline", "image_credit", "byline"):
         setattr(rules, key, _compile_list(data.get(key), macros, key))
     if "STAMP" in macros:
         rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)
