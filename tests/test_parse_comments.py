@@ -237,3 +237,24 @@ def test_name_over_a_date_line_in_more_printed_forms(rules, stamp, iso):
     thread = f"Tyler Stambaugh\n{stamp}\nWill anyone show up to move the supplies?\n"
     parts = parse_article(LONGER_ARTICLE + thread, rules)
     assert [(c.author, c.posted_at) for c in parts.comments] == [("Tyler Stambaugh", iso)]
+
+
+@pytest.mark.parametrize("first, second, authors", [
+    # the stamp first, the name after a dash or bar (Drupal and others)
+    ("Fri, 2012-11-09 18:05 — Jeff Moore (not verified)", "Fri, 2012-11-09 19:40 — Ann Lee",
+     ["Jeff Moore", "Ann Lee"]),
+    ("12 March 2012 | kokopuff", "13 March 2012 | Meg B", ["kokopuff", "Meg B"]),
+])
+def test_headers_with_the_stamp_before_the_name(rules, first, second, authors):
+    thread = f"{first}\nThe pier is a disgrace.\n{second}\nAgreed, and the roads too.\n"
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == authors
+    assert all(c.posted_at and c.posted_at.startswith("2012") for c in parts.comments)
+
+
+def test_said_with_a_comma_is_a_header_when_the_shape_repeats(rules):
+    thread = ("Progress Trap said,\nThere is one benefit of the new pier.\n"
+              "firefighter jeff said,\nGood job on the dredging.\n"
+              "Ann_W said,\nSchools first.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["Progress Trap", "firefighter jeff", "Ann_W"]
