@@ -272,3 +272,22 @@ def test_a_long_title_between_the_verb_and_the_name():
 ])
 def test_an_age_stands_for_the_person_the_story_is_about(body, speaker):
     assert only_quote(body).speakers == [speaker]
+
+
+def test_a_failing_step_leaves_its_part_empty_and_keeps_the_other(monkeypatch):
+    """extraction_of holds the one 'never raises' guarantee of the NLP stage, for each step."""
+    from newscorpus.nlp import extract as extract_module
+
+    body = '"We will not sign it," Sergei Lavrov said in Moscow.'
+
+    def broken(*_args):
+        raise RuntimeError("a bug in one step")
+
+    monkeypatch.setattr(extract_module, "find_entities", broken)
+    without_entities = extract(body)
+    assert without_entities.entities == [] and [q.text for q in without_entities.quotes] == ["We will not sign it,"]
+    monkeypatch.undo()
+    monkeypatch.setattr(extract_module, "find_quotes", broken)
+    without_quotes = extract(body)
+    assert without_quotes.quotes == [] and "Sergei Lavrov" in {e.name for e in without_quotes.entities}
+

@@ -10,7 +10,6 @@ with `resolve_role` (roles.py).
 """
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter, defaultdict
 
@@ -20,7 +19,6 @@ from .mentions import CONNECTORS, DETERMINERS, RawMention, raw_mentions
 
 __all__ = ["find_entities", "canonical_key"]
 
-log = logging.getLogger(__name__)
 
 # When the model's votes tie, the likelier reading of a capitalised word in news.
 TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "PLACE": 2, "LAW": 3, "EVENT": 4, "NORP": 5}
@@ -30,14 +28,8 @@ _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9.&-]{1,11}$")
 
 def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
-
-    Never raises: an article whose entities cannot be read is stored without them.
-    """
-    try:
-        return _resolve(raw_mentions(doc), doc.text)
-    except Exception:  # noqa: BLE001 - one odd article must not stop an ingest
-        log.exception("entity extraction failed")
-        return [], []
+    (extract.extraction_of stores an article whose entities cannot be read without them.)"""
+    return _resolve(raw_mentions(doc), doc.text)
 
 
 class _Keys:
