@@ -291,3 +291,29 @@ def test_a_failing_step_leaves_its_part_empty_and_keeps_the_other(monkeypatch):
     without_quotes = extract(body)
     assert without_quotes.quotes == [] and "Sergei Lavrov" in {e.name for e in without_quotes.entities}
 
+
+# ---------------------------------------------------------------- vox pops: a label, then the quote
+VOX_INTRO = "We asked shoppers in the city centre what they made of the new parking charges.\n\n"
+
+
+@pytest.mark.parametrize("labels", [
+    ["Jane Roe, 34, Leeds:", "Tom Brown, 61, York:"],          # name, age and town, then a colon
+    ["Jane Roe, 34, nurse", "Tom Brown, retired teacher"],     # the label alone on its line
+    ["Jane Roe, The Daily Record:", "Tom Brown, The Evening Post:"],  # columnists and their outlets
+])
+def test_each_vox_pop_quote_is_the_person_of_the_label_above_it(labels):
+    quotes = ["\u201cIt is far too expensive to park here now, and I will shop elsewhere.\u201d",
+              "\u201cI think it is fair enough, the council needs the money for the buses.\u201d"]
+    body = VOX_INTRO + "\n\n".join(f"{label}\n\n{quote}" for label, quote in zip(labels, quotes))
+    found = extract(body).quotes
+    assert [q.speakers[:1] for q in found] == [["Jane Roe"], ["Tom Brown"]], [(q.text, q.speakers) for q in found]
+
+
+@pytest.mark.parametrize("above, expected", [
+    ("Jane Roe disagreed with the council.", ["Jane Roe"]),  # a sentence: its reporting clause, as before
+    ("Leeds:", []),                                          # a place is nobody's label
+])
+def test_lines_that_only_resemble_a_vox_pop_label(above, expected):
+    body = VOX_INTRO + f"{above}\n\n\u201cIt is far too expensive to park here now, and I will shop elsewhere.\u201d"
+    (quote,) = extract(body).quotes
+    assert quote.speakers[:1] == expected

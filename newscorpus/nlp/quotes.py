@@ -35,6 +35,8 @@ MIN_DIRECT_WORDS = 4
 # quoted Title Case of at most this many words is a title or a name, not speech
 MAX_TITLE_WORDS = 8
 MAX_HEADING_WORDS = 12
+# a vox pop's label line ("Jane Roe, 34, a nurse from Leeds:") is at most this long
+LABEL_MAX_WORDS = 12
 SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs"})
 
 
@@ -80,6 +82,7 @@ def find_quotes(doc, entities: list[EntityRef], mentions: list[Mention]) -> list
             speakers = speakers_for(article, cue, spoken)
         else:
             speakers = (_signed_below(article, paras, last)
+                        or (_label_person(article, *paras[first - 1]) if first > 0 else [])
                         or _continued_speakers(article, quotes, last_para, first, paras, span, spoken))
         quotes.append(FoundQuote(start=span.start, end=span.end, text=text, kind="direct" if direct else "partial",
                             cue=cue.text if cue else None, speakers=speakers))
@@ -103,10 +106,35 @@ def _share_speakers_of_repeats(quotes: list[FoundQuote]) -> list[FoundQuote]:
     return quotes
 
 
+def _label_person(article: QuoteContext, lo: int, hi: int) -> list[str]:
+    """A vox pop's label, on a line of its own above or before the quote: "Jane Roe, 34, Leeds",
+    "Jane Roe, The Daily Record:", "Tom Brown, retired teacher": the person it opens with
+    (never the town or the outlet after the name). A sentence is no label. A dash line under a
+    quote stays its signature (_signed_below is asked first), so a vox pop written as a dash
+    list is read as signatures."""
+    line = article.text[lo:hi].strip()
+    label = line[:-1].rstrip() if line.endswith(":") else line
+    if not label or len(label.split()) > LABEL_MAX_WORDS or label[-1:] in ".!?\"”’" or article.in_quote(lo):
+        return []
+    start = lo + len(article.text[lo:hi]) - len(article.text[lo:hi].lstrip())
+    while start < hi and article.text[start] in "-–—•* ":
+        start += 1
+    mention = article.mention_at(start)
+    if mention is None or mention.type != "PERSON" or mention.start != start:
+        return []
+    rest = article.text[mention.end:hi].strip()
+    return [mention.name] if not rest or rest[0] in ",:(" else []
+
+
 def _named_before_colon(article: QuoteContext, colon: int) -> list[str]:
     """ "Reid: 'Never, ever underestimate Trump.'", "- Mark Blumenthal and Jon Cohen: “...": the
-    names just before a colon that introduces the quote."""
+    names just before a colon that introduces the quote; a vox pop's label line ending in the
+    colon gives the person it opens with."""
     body = article.text
+    line_start = body.rfind("\n", 0, colon) + 1
+    labelled = _label_person(article, line_start, colon + 1)
+    if labelled:
+        return labelled
     end = len(body[:colon].rstrip())
     names: list[str] = []
     while end > 0:
