@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .ingest import IngestLocked, Job, RunSummary
+from .ingest import Job, RunRefused, RunSummary
 from .ingest import ingest as run_ingest
 from .ingest import reprocess as run_reprocess
 from .read.files import DEFAULT_MAX_BYTES
@@ -66,7 +66,7 @@ def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers,
     )
     try:
         summary = run_reprocess(job) if reprocess else run_ingest(paths, job, root=root)
-    except IngestLocked as error:
+    except RunRefused as error:
         raise click.ClickException(str(error)) from None
     finally:
         bar.close()

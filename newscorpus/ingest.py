@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -45,7 +46,11 @@ MAX_NLP_CHARS = 100_000
 BATCH_SIZE = 32  # articles per spaCy nlp.pipe call: enough to amortise, small enough to stream
 
 
-class IngestLocked(Exception):
+class RunRefused(Exception):
+    """The run cannot start; the message is the one line the user sees."""
+
+
+class IngestLocked(RunRefused):
     """Another ingest holds the database."""
 
 
@@ -76,7 +81,17 @@ def exclusive_ingest(db_path: Path):
     """One ingest per database at a time: a second one fails at once with a clear message
     rather than re-doing the first one's work file by file behind it."""
     lock_path = Path(f"{db_path}.ingest-lock")
-    with open(lock_path, "a+") as handle:
+    try:
+        # Never through a link: a symlink planted at the lock's path must not get its target
+        # truncated or written.
+        descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK, 0o644)
+    except OSError as error:
+        kind = "a symbolic link" if lock_path.is_symlink() else (error.strerror or str(error)).lower()
+        raise RunRefused(f"cannot use the lock file {lock_path}: {kind}; remove it or choose another --db") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise RunRefused(f"cannot use the lock file {lock_path}: not a regular file; remove it")
+    with os.fdopen(descriptor, "r+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -97,28 +112,30 @@ def exclusive_ingest(db_path: Path):
 
 
 class StopFlag:
-    """Ctrl-C asks the run to stop after the article in hand, so the run is recorded
-    as interrupted with everything done so far kept."""
+    """Ctrl-C, or SIGTERM from a service manager or `kill`, asks the run to stop after the
+    article in hand, so the run is recorded as interrupted with everything done so far kept."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self):
         self.requested = False
-        self._previous = None
+        self._previous: dict = {}
 
     def __enter__(self):
         def handler(_signum, _frame):
-            if self.requested:  # a second Ctrl-C: the user really wants out now
+            if self.requested:  # a second signal: the user really wants out now
                 raise KeyboardInterrupt
             self.requested = True
 
         try:
-            self._previous = signal.signal(signal.SIGINT, handler)
+            self._previous = {number: signal.signal(number, handler) for number in self.SIGNALS}
         except ValueError:  # not the main thread (tests, embedding): no handler
-            self._previous = None
+            self._previous = {}
         return self
 
     def __exit__(self, *exc):
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for number, previous in self._previous.items():
+            signal.signal(number, previous)
 
 
 @dataclass

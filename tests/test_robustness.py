@@ -174,13 +174,14 @@ def test_sigkill_at_random_moments_then_rerun_gives_a_clean_corpus(tmp_path):
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_after_the_current_article_and_records_the_run(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_or_sigterm_stops_after_the_current_article_and_records_the_run(tmp_path, stop):
     folder = tmp_path / "many"
     write_many_articles(folder, 400)
     db_path = tmp_path / "int.db"
     process = ingest_process(folder, db_path)
     wait_for_articles(db_path, 20)
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     out, err = process.communicate(timeout=120)
     assert process.returncode == 1
     assert "INTERRUPTED" in out
@@ -208,3 +209,48 @@ def test_a_reader_during_ingest_always_sees_whole_articles(tmp_path):
         time.sleep(0.01)
     assert process.returncode == 0
     assert torn == []
+
+
+# ------------------------------------------------ special files, the lock, odd database paths
+def _ingest_with_timeout(folder_or_file: Path, db_path: Path, root: Path, timeout: int = 120):
+    """In a subprocess, so that a regression that blocks fails the test instead of hanging it."""
+    return subprocess.run([sys.executable, str(PROJECT / "ingest.py"), str(folder_or_file), "--db", str(db_path),
+                           "--root", str(root)], cwd=PROJECT, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("special", ["fifo", "link-to-fifo"])
+def test_a_pipe_named_like_an_article_is_refused_and_the_rest_goes_in(tmp_path, special):
+    import os
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(CURLY + "\n", encoding="utf-8")
+    pipe = (folder if special == "fifo" else tmp_path) / "pipe.txt"
+    os.mkfifo(pipe)
+    if special == "link-to-fifo":
+        (folder / "linked.txt").symlink_to(pipe)
+    result = _ingest_with_timeout(folder, tmp_path / "c.db", tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert rows(tmp_path / "c.db", "select path from articles") == [("articles/good.txt",)]
+    named = _ingest_with_timeout(pipe, tmp_path / "d.db", tmp_path)  # named on the command line
+    assert named.returncode == 1 and "not a regular file" in named.stderr
+
+
+def test_the_lock_file_is_never_written_through_a_symlink(tmp_path):
+    victim = tmp_path / "precious.txt"
+    victim.write_text("do not truncate me\n")
+    db_path = tmp_path / "c.db"
+    (tmp_path / "c.db.ingest-lock").symlink_to(victim)
+    result = run_ingest(SEED_FILES[0], "--db", db_path, "--root", PROJECT)
+    assert result.exit_code == 1 and "symbolic link" in result.output
+    assert victim.read_text() == "do not truncate me\n"
+
+
+@pytest.mark.parametrize("name", ["q?x.db", "a#b.db", "with space%20.db"])
+def test_a_database_path_is_taken_literally(tmp_path, name):
+    result = run_ingest(SEED_FILES[0], "--db", tmp_path / name, "--root", PROJECT)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).is_file()
+    assert all(p.name.startswith(name) for p in tmp_path.iterdir()), sorted(p.name for p in tmp_path.iterdir())
+    assert rows(tmp_path / name, "select count(*) from articles") == [(1,)]

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # far above any article; stops a mis-aimed dump or log
+NOT_REGULAR = "not a regular file (a pipe, device or socket): only files are read"
 ARTICLE_SUFFIXES = (".txt",)
 
 class InputError(Exception):
@@ -39,6 +41,9 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
             continue
         if location.is_file():
             found = [(identity_of(location, root), str(location))]
+        elif not location.is_dir():
+            yield str(given), NOT_REGULAR
+            continue
         else:
             prefix = identity_of(location, root)
             found = [(relative if prefix == "." else f"{prefix}/{relative}", file)
@@ -50,6 +55,9 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
                 status = os.stat(file)
             except OSError:  # gone already: reading it will say so
                 yield Candidate(identity, file)
+                continue
+            if not stat.S_ISREG(status.st_mode):
+                yield identity, NOT_REGULAR
                 continue
             if (status.st_dev, status.st_ino) not in seen:
                 seen.add((status.st_dev, status.st_ino))
@@ -81,17 +89,25 @@ def identity_of(file: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
+def _open_without_blocking(path, flags: int) -> int:
+    # A FIFO named *.txt would block open() until a writer comes, holding the run forever.
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
 def read_bytes(location: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
-        with open(location, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with open(location, "rb", opener=_open_without_blocking) as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError(NOT_REGULAR)
+            size = status.st_size
             if size > max_bytes:
                 raise InputError(
                     f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
                     "(raise it with --max-bytes if this really is one article)"
                 )
-            # Sized by the file: read(max_bytes + 1) allocated 20 MB for every article. Special
-            # files report size 0 and are still read only up to the limit.
+            # Sized by the file: read(max_bytes + 1) allocated 20 MB for every article; a file
+            # that reports size 0 (/proc) is still read only up to the limit.
             data = handle.read((size or max_bytes) + 1)
             if size and len(data) > size:  # it grew while we read it
                 data += handle.read(max_bytes + 1 - len(data))

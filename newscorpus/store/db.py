@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 # The checkout's top-level migrations/ is this package in an install (pyproject's package-dir),
 # so ingest finds it the same way from a checkout, an editable or a regular install.
@@ -35,7 +35,8 @@ def _configure_connection(dbapi_connection, _record) -> None:
 
 
 def make_engine(db_path: str | Path) -> Engine:
-    engine = create_engine(f"sqlite:///{Path(db_path)}")
+    # A URL built from parts, not a string: "q?x.db" or "a#b.db" is a file of that name.
+    engine = create_engine(URL.create("sqlite", database=str(Path(db_path))))
     event.listen(engine, "connect", _configure_connection)
     return engine
 
