@@ -138,6 +138,20 @@ def clean_bodies(paths: list[Path]) -> list[str]:
     return [parse_article(p.read_text(encoding="utf-8"), rules).body for p in paths]
 
 
+def hostile_line_seconds() -> dict:
+    """Extraction time of one line of N quoted tags ("tag1", "tag2", ...) as N doubles: it
+    should roughly double too (the quote finder was cubic in it)."""
+    from newscorpus.nlp.extract import extract
+
+    seconds = {}
+    for n in (400, 800, 1600):
+        body = "Keywords: " + ", ".join(f'"tag{i}"' for i in range(n)) + "."
+        started = time.perf_counter()
+        extract(body)
+        seconds[n] = round(time.perf_counter() - started, 2)
+    return seconds
+
+
 def words_per_s(bodies: list[str]) -> dict:
     """Issue 3's measure: the whole extraction (spaCy + entities + quotes) against bare
     nlp.pipe with the same components, one process each, in words of body text per second."""
@@ -299,6 +313,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
     figures["storage_share"] = round(summary.store_seconds / full_s, 3)
     figures["peak_rss_mb"] = round(rss.peak_kb / 1024, 1)
     figures.update(words_per_s(sample_bodies[:WORDS_SAMPLE]))
+    figures["hostile_line_extract_s"] = hostile_line_seconds()
 
     started = time.perf_counter()
     ingest([folder], Job(db_path=db_path, workers=workers), root=folder)

@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscorpus.nlp.extract import extract, extract_many
 from newscorpus.nlp.quote_spans import quoted_spans
@@ -317,3 +319,19 @@ def test_lines_that_only_resemble_a_vox_pop_label(above, expected):
     body = VOX_INTRO + f"{above}\n\n\u201cIt is far too expensive to park here now, and I will shop elsewhere.\u201d"
     (quote,) = extract(body).quotes
     assert quote.speakers[:1] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=12), st.integers(-5, 360))
+def test_in_quote_is_whether_any_quoted_range_holds_the_offset(ranges, offset):
+    """The binary search agrees with the plain definition, overlapping and nested ranges included."""
+    from newscorpus.nlp.context import QuoteContext
+
+    quoted = [(start, start + length) for start, length in ranges]
+    context = QuoteContext(doc=None, entities=[], mentions=[], quoted=quoted, text="x")
+    assert context.in_quote(offset) == any(s <= offset < e for s, e in quoted)
+
+
+def test_a_long_line_of_quoted_tags_is_not_taken_for_quotes():
+    body = "Keywords: " + ", ".join(f'"tag{i}"' for i in range(300)) + "."
+    assert extract(body).quotes == []

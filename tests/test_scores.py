@@ -80,7 +80,7 @@ def test_benchmark_smoke(tmp_path):
     assert figures["articles_with_entities"] >= 45  # the reused extractions were stored too
     for key in ("ingest_articles_per_s", "bound_articles_per_s", "ratio_to_bound", "scaling_2_over_1",
                 "storage_share", "noop_reingest_s", "update_1pct_s", "search_ms", "datasette_ms",
-                "peak_rss_mb", "db_bytes_per_raw_byte"):
+                "peak_rss_mb", "db_bytes_per_raw_byte", "hostile_line_extract_s"):
         assert key in figures, key
     assert set(figures["search_ms"]) == {"rare term", "two words", "phrase", "prefix", "very common term"}
     assert set(figures["search_ms_every_match_ranked"]) == {"very common term"}

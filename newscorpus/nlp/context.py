@@ -22,9 +22,19 @@ class QuoteContext:
     outside_mentions: list[Mention] = field(default_factory=list)
     # (offset, name) of persons that spoke or were a clause's subject, for pronouns
     salient_people: list[tuple[int, str]] = field(default_factory=list)
+    # the quoted ranges by start, with the furthest end reached so far: in_quote is a binary
+    # search (it is asked for every token near every quote; a scan made a line of 400 quoted
+    # tags cost 17 s)
+    _quote_starts: list[int] = field(default_factory=list)
+    _furthest_ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
+        furthest = -1
+        for start, end in sorted(self.quoted):
+            furthest = max(furthest, end)
+            self._quote_starts.append(start)
+            self._furthest_ends.append(furthest)
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
         self.outside_mentions = [m for m in self.mentions if not self.in_quote(m.start)]
@@ -35,7 +45,9 @@ class QuoteContext:
                     self.salient_people.append((m.start, m.name))
 
     def in_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        """Whether some quoted range [start, end) holds the offset."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and self._furthest_ends[i] > offset
 
     def mention_at(self, offset: int) -> Mention | None:
         i = bisect.bisect_right(self.mention_starts, offset) - 1

@@ -12,6 +12,8 @@ from .lexicon import lexicon
 # a participle or coordinated verb shares its subject with the verb it hangs from:
 # "the diplomat added, saying ...", "X said ... and warned"
 SUBJECT_SHARING_DEPS = ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl", "dep", "parataxis")
+# How far from a quote, in characters, its cue is looked for (about 70 words either side).
+CUE_REACH_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ def find_cue(article: QuoteContext, start: int, end: int, lo: int, hi: int) -> C
     """The reporting verb (or "according to") of the quote at [start, end), looked for in
     body[lo:hi] outside quotation marks; one the quote's clause hangs from wins, then the nearest."""
     doc = article.doc
-    window = doc.char_span(lo, hi, alignment_mode="contract")
+    # Within reach of the quote: a sentence can be a whole keyword list, and scanning all of it
+    # for every quote in it made extraction quadratic in the line's length.
+    window = doc.char_span(max(lo, start - CUE_REACH_CHARS), min(hi, end + CUE_REACH_CHARS), alignment_mode="contract")
     if window is None:
         return None
     inside = [t for t in window if start <= t.idx < end]
