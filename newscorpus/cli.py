@@ -98,6 +98,12 @@ class ProgressBar:
             self.bar.close()
 
 
+def shown(text: str) -> str:
+    """A name as the terminal should show it: control characters and undecodable bytes escaped,
+    so a file name cannot forge a line of the summary or reorder it (bidirectional controls)."""
+    return "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else ascii(ch)[1:-1] for ch in text)
+
+
 def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
     verb = "Reprocessed" if reprocess else "Ingested"
     status = "" if summary.status == "completed" else f" ({summary.status.upper()}: stopped early, what is listed was kept)"
@@ -106,7 +112,7 @@ def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
         f"{summary.unchanged} unchanged, {summary.failed} failed (run {summary.run_id})."
     )
     for path, reason in summary.errors:
-        click.echo(f"  FAILED {path}: {reason}", err=True)
+        click.echo(f"  FAILED {shown(path)}: {reason}", err=True)
     if summary.stale:
         click.echo(
             f"Note: {summary.stale} stored article(s) were extracted by another version of newscorpus or "
@@ -116,6 +122,27 @@ def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
 
 def main_ingest():
     ingest_command(prog_name="ingest.py")
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Database to check.")
+def check(db_path):
+    """Check a database in full: SQLite's integrity check, foreign keys and every FTS5 index.
+
+    Exit status 0 when it is sound, 1 with one line per problem otherwise."""
+    from .store.checks import integrity_report
+    from .store.fts import integrity_check_statements
+
+    problems = integrity_report(db_path, integrity_check_statements())
+    if not problems:
+        click.echo(f"{db_path}: sound (integrity, foreign keys, full-text indexes)")
+        return
+    for problem in problems:
+        click.echo(f"{db_path}: {problem}", err=True)
+    click.echo("To repair: keep the damaged file aside, then rebuild with `ingest.py` from your article files, "
+               "or copy what SQLite can still read with `sqlite3 DB .recover`.", err=True)
+    sys.exit(1)
 
 
 @cli.command()

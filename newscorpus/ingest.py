@@ -27,6 +27,7 @@ from .parts import ArticleParts, Document, Extraction
 from .read.files import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, sha256_of
 from .read.text import read_document
 from .store import db
+from .store.checks import DatabaseProblem, check_location
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
 from .store.writer import (
@@ -170,45 +171,61 @@ def reprocess(job: Job) -> RunSummary:
 
 
 def _run(job: Job, mode: str, documents) -> RunSummary:
-    db.upgrade(job.db_path)
-    engine = db.make_engine(job.db_path)
     summary = RunSummary()
     rules = load_rules(job.rules_path)
     extractor = extractor_fingerprint(job.rules_path)
     try:
-        with exclusive_ingest(job.db_path), StopFlag() as stop:
-            with engine.begin() as conn:
-                summary.run_id = conn.execute(insert(IngestRun).values(
-                    started_at=now_iso(), status="running", mode=mode, extractor=extractor,
-                    arguments=json.dumps(job.arguments, default=str),
-                    added=0, updated=0, unchanged=0, failed=0,
-                )).inserted_primary_key[0]
-            try:
-                with engine.connect() as conn:
-                    pending = documents(conn, summary)
-                    for analysed in (job.analyser or analysed_batches)(pending, rules, job):
-                        started = time.perf_counter()
-                        stored = _store_batch(engine, analysed, summary, stop)
-                        summary.store_seconds += time.perf_counter() - started
-                        job.on_progress(stored)
-                        if stop.requested:
-                            summary.status = "interrupted"
-                            break
-                    else:
-                        summary.status = "completed"
-                with engine.begin() as conn:
-                    restamp(conn, summary.restamps)
-                    link_surnames(conn)
-                    prune_orphan_entities(conn)
-                    summary.stale = count_stale(conn, extractor)
-            except BaseException:
-                summary.status = "interrupted" if summary.status == "running" else summary.status
-                raise
-            finally:
-                _finish_run(engine, summary)
-    finally:
-        engine.dispose()
+        check_location(job.db_path)  # before the lock file is made beside the database
+    except DatabaseProblem as error:
+        raise RunRefused(str(error)) from None
+    with exclusive_ingest(job.db_path), StopFlag() as stop:
+        # The lock before the schema: two first-time ingests racing to create one database
+        # must not both migrate it.
+        try:
+            db.prepare(job.db_path)
+        except DatabaseProblem as error:
+            raise RunRefused(str(error)) from None
+        engine = db.make_engine(job.db_path)
+        try:
+            _run_locked(job, mode, documents, engine, summary, rules, extractor, stop)
+        finally:
+            engine.dispose()
     return summary
+
+
+def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rules, extractor: str, stop) -> None:
+    with engine.begin() as conn:
+        # Holding the lock, no other run can be going on: one still marked running was killed
+        # (SIGKILL, a power cut) before it could record how it ended.
+        conn.execute(update(IngestRun).where(IngestRun.status == "running").values(status="killed"))
+        summary.run_id = conn.execute(insert(IngestRun).values(
+            started_at=now_iso(), status="running", mode=mode, extractor=extractor,
+            arguments=json.dumps(job.arguments, default=str),
+            added=0, updated=0, unchanged=0, failed=0,
+        )).inserted_primary_key[0]
+    try:
+        with engine.connect() as conn:
+            pending = documents(conn, summary)
+            for analysed in (job.analyser or analysed_batches)(pending, rules, job):
+                started = time.perf_counter()
+                stored = _store_batch(engine, analysed, summary, stop)
+                summary.store_seconds += time.perf_counter() - started
+                job.on_progress(stored)
+                if stop.requested:
+                    summary.status = "interrupted"
+                    break
+            else:
+                summary.status = "completed"
+        with engine.begin() as conn:
+            restamp(conn, summary.restamps)
+            link_surnames(conn)
+            prune_orphan_entities(conn)
+            summary.stale = count_stale(conn, extractor)
+    except BaseException:
+        summary.status = "interrupted" if summary.status == "running" else summary.status
+        raise
+    finally:
+        _finish_run(engine, summary)
 
 
 def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:

@@ -1,5 +1,6 @@
 """Reading files: encodings, line ends and inputs that are not articles."""
 import os
+from pathlib import Path
 
 import pytest
 
@@ -99,5 +100,48 @@ def test_a_file_reached_through_a_symlink_is_found_once(tmp_path):
 
 
 def test_a_file_that_reports_no_size_is_still_read_only_up_to_the_limit():
+    assert Path("/proc/self/status").stat().st_size == 0  # a regular file that says it is empty
     with pytest.raises(InputError, match="over the 0.0 MB limit"):
+        read_bytes("/proc/self/status", max_bytes=10)
+
+
+def test_a_device_is_not_read_at_all():
+    with pytest.raises(InputError, match="not a regular file"):
         read_bytes("/dev/zero", max_bytes=1000)
+
+
+def test_one_folder_written_three_ways_is_one_identity(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "x.txt").write_text(TEXT, encoding="utf-8")
+    spellings = [tmp_path / "a", tmp_path / "a" / ".." / "a", tmp_path / "." / "a"]
+    identities = {c.identity for spelling in spellings for c in discover([spelling], tmp_path)}
+    assert identities == {"a/x.txt"}
+
+
+def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
+    depth = 1200  # os.walk recursed in Python 3.11 and stopped the run beyond about 1,000 levels
+    deep = tmp_path
+    for _ in range(depth):  # one level at a time: os.makedirs recurses too
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+    try:
+        found = list(discover([tmp_path], tmp_path))
+        assert [c.identity for c in found] == ["d/" * depth + "bottom.txt", "top.txt"]
+    finally:  # bottom up, by hand: pytest's own clean-up (shutil.rmtree) recurses and would fail
+        (deep / "bottom.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
+
+
+def test_a_name_that_is_not_utf8_is_kept_escaped_and_the_others_still_come(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as handle:  # Latin-1 bytes in the name
+        handle.write(TEXT.encode())
+    (tmp_path / "plain.txt").write_text(TEXT, encoding="utf-8")
+    found = list(discover([tmp_path], tmp_path))
+    assert [c.identity for c in found] == ["caf\\xe9.txt", "plain.txt"]
+    assert read_bytes(found[0].file) == TEXT.encode()  # the real name still opens the file

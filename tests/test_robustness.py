@@ -254,3 +254,19 @@ def test_a_database_path_is_taken_literally(tmp_path, name):
     assert (tmp_path / name).is_file()
     assert all(p.name.startswith(name) for p in tmp_path.iterdir()), sorted(p.name for p in tmp_path.iterdir())
     assert rows(tmp_path / name, "select count(*) from articles") == [(1,)]
+
+
+def test_any_bytes_in_a_name_are_stored_and_printed_escaped(tmp_path):
+    import os
+
+    folder = tmp_path / "names"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as handle:  # not UTF-8
+        handle.write(CURLY.encode())
+    forged = folder / "x\n  FAILED forged.txt: made up.txt"  # a newline that would forge a line
+    forged.write_text("")  # empty: it fails, and its name is printed
+    result = _ingest_with_timeout(folder, tmp_path / "c.db", tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    failed = [line for line in result.stderr.splitlines() if "FAILED" in line]
+    assert failed == ["  FAILED names/x\\n  FAILED forged.txt: made up.txt: empty file: no text to ingest"]
+    assert rows(tmp_path / "c.db", "select path from articles") == [("names/caf\\xe9.txt",)]

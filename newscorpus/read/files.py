@@ -37,19 +37,22 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
     for given in paths:
         location = Path(given)
         if not location.exists():
-            yield str(given), "no such file or folder"
+            yield storable(str(given)), "no such file or folder"
             continue
         if location.is_file():
-            found = [(identity_of(location, root), str(location))]
+            found = [(storable(identity_of(location, root)), str(location))]
         elif not location.is_dir():
-            yield str(given), NOT_REGULAR
+            yield storable(str(given)), NOT_REGULAR
             continue
         else:
             prefix = identity_of(location, root)
-            found = [(relative if prefix == "." else f"{prefix}/{relative}", file)
-                     for relative, file in _walk(str(location))]
+            listed, unreadable = _walk(str(location))
+            for relative, reason in unreadable:
+                yield storable(relative if prefix == "." else f"{prefix}/{relative}"), reason
+            found = [(storable(relative if prefix == "." else f"{prefix}/{relative}"), file)
+                     for relative, file in listed]
             if not found:
-                yield str(given), f"no {'/'.join(ARTICLE_SUFFIXES)} files in this folder"
+                yield storable(str(given)), f"no {'/'.join(ARTICLE_SUFFIXES)} files in this folder"
         for identity, file in found:
             try:
                 status = os.stat(file)
@@ -64,27 +67,56 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
                 yield Candidate(identity, file, status.st_size, status.st_mtime_ns)
 
 
-def _walk(folder: str) -> list[tuple[str, str]]:
-    """(POSIX path relative to folder, file path) of its articles, in path order."""
-    found = []
-    # os.walk does not follow symlinked folders, so a symlink loop cannot trap it.
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        relative_directory = os.path.relpath(directory, folder)
-        for name in names:
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                relative = name if relative_directory == "." else f"{relative_directory}/{name}"
-                found.append((relative.replace(os.sep, "/"), os.path.join(directory, name)))
+def _walk(folder: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """((POSIX path relative to folder, file path) of its articles in path order,
+    (relative folder, reason) of the folders that could not be read).
+
+    A loop over a stack, not recursion: os.walk recurses in Python 3.11 and a tree deeper
+    than about a thousand folders stopped the whole run. Symlinked folders are not followed,
+    so a symlink loop cannot trap it; hidden files and folders are skipped."""
+    found, unreadable = [], []
+    stack = [("", folder)]
+    while stack:
+        relative_directory, directory = stack.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError as error:
+            unreadable.append((relative_directory or ".", f"cannot read folder: {error.strerror or error}"))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            relative = f"{relative_directory}/{entry.name}" if relative_directory else entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                stack.append((relative, entry.path))
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append((relative, entry.path))
     found.sort(key=lambda pair: pair[0].split("/"))  # as Path sorts: by parts, not characters
-    return found
+    return found, unreadable
+
+
+def storable(name: str) -> str:
+    """A file name as text SQLite can store and a terminal can show: bytes that are not UTF-8
+    (kept by Python as lone surrogates) become \\xNN escapes; valid names are unchanged."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def identity_of(file: Path, root: Path) -> str:
     """The article's identity: its path relative to the ingest root, in POSIX form, so the
     same file ingested from another working directory or OS is the same article."""
-    absolute = file.absolute()
+    # normpath: "a/../a", "./a" and "a" are one folder, so one file is one article
+    absolute = Path(os.path.normpath(file.absolute()))
     try:
-        return absolute.relative_to(root.absolute()).as_posix()
+        return absolute.relative_to(os.path.normpath(root.absolute())).as_posix()
     except ValueError:
         return absolute.as_posix()
 

@@ -1,13 +1,18 @@
 """Opening the database: connection settings and migration to the current schema."""
 from __future__ import annotations
 
+import os
 import re
+import sqlite3
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event
+
+from . import checks
 
 # The checkout's top-level migrations/ is this package in an install (pyproject's package-dir),
 # so ingest finds it the same way from a checkout, an editable or a regular install.
@@ -58,6 +63,34 @@ def alembic_config(db_path: str | Path) -> Config:
 def upgrade(db_path: str | Path) -> None:
     """Bring any database, new or older, to the newest schema before anything writes."""
     command.upgrade(alembic_config(db_path), "head")
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config(":memory:")).walk_revisions()}
+
+
+def prepare(db_path: str | Path) -> None:
+    """Check the database file, then bring it to the newest schema. A new database is built
+    under a temporary name and renamed into place, so a kill or a full disk during its very
+    first migration leaves no half-built schema behind, only nothing."""
+    db_path = Path(db_path)
+    if checks.preflight(db_path, known_revisions()):
+        upgrade(db_path)
+        return
+    building = db_path.with_name(f".{db_path.name}.{os.getpid()}.creating")
+    try:
+        upgrade(building)
+        # Out of WAL mode before the move, and closed: the moved file must hold everything and
+        # need no -wal or -shm file of its old name (every connection turns WAL on again).
+        conn = sqlite3.connect(building)
+        try:
+            conn.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            conn.close()
+        os.replace(building, db_path)
+    finally:
+        for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def include_name(name, type_, _parent_names) -> bool:

@@ -165,7 +165,7 @@ class IngestRun(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     started_at: Mapped[str] = mapped_column(Text)
     finished_at: Mapped[str | None] = mapped_column(Text)
-    # running, completed, interrupted, crashed
+    # running, completed, interrupted, or killed (found still running by the next run: SIGKILL, power cut)
     status: Mapped[str] = mapped_column(Text, default="running")
     mode: Mapped[str] = mapped_column(Text, default="ingest")  # ingest or reprocess
     arguments: Mapped[str | None] = mapped_column(Text)
