@@ -153,3 +153,76 @@ async def test_entity_filter_with_a_bad_value_shows_nothing_and_says_why(client)
     html = (await client.get("/corpus/articles?_entity=Lavrov")).text
     assert "0 rows" in html and "must be an entity id" in html
     assert (await get_json(client, "/corpus/articles.json?_entity=999999"))["rows"] == []
+
+
+# ------------------------------------------------ hostile requests and hostile text
+@pytest.mark.asyncio
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # printf refusing, by design
+@pytest.mark.parametrize("sql", ["select length(zeroblob(2000000000))",
+                                 "select length(printf('%.*c', 2000000000, 'x'))",
+                                 "select length(replace(hex(zeroblob(40000000)), '0', 'xx'))"])
+async def test_a_query_that_builds_a_huge_value_fails_at_once(client, sql):
+    import time
+
+    started = time.monotonic()
+    response = await client.get("/corpus.json", params={"sql": sql})
+    assert response.status_code == 400, response.text[:300]
+    assert "too big" in response.text or "function raised exception" in response.text  # printf's own bound
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "9" * 30, "-1", "1.5", ""])
+async def test_any_entity_parameter_answers_without_a_server_error(client, value):
+    response = await client.get("/corpus/articles", params={"_entity": value})
+    assert response.status_code == 200, response.text[:300]
+
+
+@pytest.fixture
+def hostile_text_db(tmp_path):
+    from helpers import run_ingest
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "spoof.txt").write_text(
+        "Mayor \u202ethgin ot sesolc rap\u202c wins vote\n\n"
+        "The council voted on Tuesday to keep the harbour open through the winter, after a long "
+        "debate about the cost of repairing the pier \u27e6 the notice bracketed that way. Dredging "
+        "the channel \u27e7 comes next, the harbour master said on Wednesday.\n", encoding="utf-8")
+    result = run_ingest(folder, "--db", tmp_path / "corpus.db", "--root", tmp_path)
+    assert result.exit_code == 0, result.output
+    return tmp_path / "corpus.db"
+
+
+@pytest.mark.asyncio
+async def test_bidirectional_controls_in_text_are_isolated(hostile_text_db):
+    ds = Datasette([str(hostile_text_db)], metadata=build_metadata(hostile_text_db),
+                   plugins_dir=str(SITE / "plugins"), template_dir=str(SITE / "templates"), settings=SETTINGS)
+    table = await ds.client.get("/corpus/articles")
+    assert "<bdi>Mayor \u202ethgin" in table.text
+    page = await ds.client.get("/corpus/articles/1")
+    assert "<h1><bdi>Mayor \u202ethgin ot sesolc rap\u202c wins vote</bdi></h1>" in page.text
+
+
+@pytest.mark.asyncio
+async def test_snippet_markers_written_in_an_article_do_not_unbalance_highlighting(hostile_text_db):
+    ds = Datasette([str(hostile_text_db)], metadata=build_metadata(hostile_text_db),
+                   plugins_dir=str(SITE / "plugins"), settings=SETTINGS)
+    page = await ds.client.get("/corpus/search", params={"q": "pier OR dredging"})
+    assert page.status_code == 200
+    html = page.text
+    assert html.count("<mark>") == html.count("</mark>") >= 2
+    assert "\u27e6 the notice" in html and "\u27e7 comes next" in html  # the author's brackets, as written
+
+
+@pytest.mark.parametrize("fmt, args", [("%5.2f|%s|%d%%", (3.14159, "ab", 7)), ("%*d", (6, 42)),
+                                       ("%-8s!", ("left",)), ("%.3s", ("abcdef",)), ("%,d", (1234567,)),
+                                       (None, ()), ("no specs", ())])
+def test_the_bounded_printf_formats_as_sqlites_own(fmt, args):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("limits", SITE / "plugins" / "limits.py")
+    limits = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(limits)
+    own = sqlite3.connect(":memory:").execute(f"SELECT printf({', '.join('?' * (len(args) + 1))})", (fmt, *args))
+    assert limits.bounded_printf(fmt, *args) == own.fetchone()[0]

@@ -8,6 +8,8 @@ entity index instead, and `?_entity=ID` filters through the same index.
     facets: [{entity: entity_names}]     # config.yml; the facet keeps the column's name
     /corpus/articles?_entity=42          # articles mentioning entity 42 (repeat: all of them)
 """
+import re
+
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
@@ -15,6 +17,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 
 PARAMETER = "_entity"
+ENTITY_ID = re.compile(r"[0-9]{1,18}")
 
 
 class EntityFacet(Facet):
@@ -72,7 +75,8 @@ class EntityFacet(Facet):
 
 
 def selected_entity_ids(request) -> list[int]:
-    return [int(value) for value in request.args.getlist(PARAMETER) if value.strip().isdigit()]
+    # ASCII digits and within SQLite's integer range: '²', '٣' or a 30-digit number is no id
+    return [int(value) for value in request.args.getlist(PARAMETER) if ENTITY_ID.fullmatch(value.strip())]
 
 
 def is_unfiltered(sql: str, params) -> bool:
