@@ -15,7 +15,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -45,6 +45,7 @@ from .store.writer import (
 # searchable in full without holding the run up for minutes in the parser.
 MAX_NLP_CHARS = 100_000
 BATCH_SIZE = 32  # articles per spaCy nlp.pipe call: enough to amortise, small enough to stream
+STOP_POLL_SECONDS = 0.25  # how often the run looks up from waiting on workers for a stop request
 
 
 class RunRefused(Exception):
@@ -157,6 +158,7 @@ class Job:
     # and extracts, in worker processes when workers > 1. The benchmark substitutes its own to
     # record extractions or reuse them.
     analyser: Callable[[Iterable, object, "Job"], Iterator[list["Analysed"]]] | None = None
+    stop_requested: Callable[[], bool] = lambda: False  # set by the run: Ctrl-C or SIGTERM came
 
 
 def ingest(paths: Iterable[str | Path], job: Job, root: Path | None = None) -> RunSummary:
@@ -203,6 +205,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
             arguments=json.dumps(job.arguments, default=str),
             added=0, updated=0, unchanged=0, failed=0,
         )).inserted_primary_key[0]
+    job = replace(job, stop_requested=lambda: stop.requested)
     try:
         with engine.connect() as conn:
             pending = documents(conn, summary)
@@ -212,10 +215,8 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
                 summary.store_seconds += time.perf_counter() - started
                 job.on_progress(stored)
                 if stop.requested:
-                    summary.status = "interrupted"
                     break
-            else:
-                summary.status = "completed"
+            summary.status = "interrupted" if stop.requested else "completed"
         with engine.begin() as conn:
             restamp(conn, summary.restamps)
             link_surnames(conn)
@@ -346,8 +347,18 @@ def analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
     # spawn, not fork: the parent may hold threads (tqdm's monitor) and open SQLite handles.
     context = multiprocessing.get_context("spawn")
     with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path,)) as pool:
-        # imap keeps file order and bounds memory to a few batches in flight.
-        yield from pool.imap(_analyse_in_worker, pending_batches)
+        # imap keeps file order and bounds memory to a few batches in flight. Waiting in short
+        # steps lets Ctrl-C end the run in a moment even while the workers are deep in a batch
+        # of long articles: leaving the block terminates them.
+        results = pool.imap(_analyse_in_worker, pending_batches)
+        while True:
+            try:
+                yield results.next(timeout=STOP_POLL_SECONDS)
+            except multiprocessing.TimeoutError:
+                if job.stop_requested():
+                    return
+            except StopIteration:
+                return
 
 
 def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: StopFlag) -> int:

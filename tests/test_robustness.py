@@ -270,3 +270,30 @@ def test_any_bytes_in_a_name_are_stored_and_printed_escaped(tmp_path):
     failed = [line for line in result.stderr.splitlines() if "FAILED" in line]
     assert failed == ["  FAILED names/x\\n  FAILED forged.txt: made up.txt: empty file: no text to ingest"]
     assert rows(tmp_path / "c.db", "select path from articles") == [("names/caf\\xe9.txt",)]
+
+
+@pytest.mark.slow
+def test_one_ctrl_c_ends_a_run_at_once_while_workers_are_deep_in_a_batch(tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    rng = random.Random(5)
+    words = CURLY.split() + SEED_FILES[1].read_text(encoding="utf-8").split()
+    for k in range(40):  # a batch of 32 such articles keeps a worker busy for minutes
+        paragraphs = [" ".join(rng.choice(words) for _ in range(120)) + "." for _ in range(130)]
+        (folder / f"{k:02d}.txt").write_text(f"Story {k}\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    db_path = tmp_path / "long.db"
+    process = ingest_process(folder, db_path, "--workers", "2")
+    deadline = time.time() + 120
+    while time.time() < deadline:  # wait for the run to start, then for the workers to be busy
+        try:
+            if rows(db_path, "select count(*) from ingest_runs where status = 'running'") == [(1,)]:
+                break
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.2)
+    time.sleep(8)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and "INTERRUPTED" in out, err
+    assert rows(db_path, "select status from ingest_runs") == [("interrupted",)]
+    assert_consistent(db_path)
