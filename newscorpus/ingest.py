@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, or_, select, update
 
 from .fingerprint import extractor_fingerprint
-from .parse.article import load_rules, parse_article
+from .parse import load_rules, parse_page
 from .parts import ArticleParts, Document, Extraction
 from .read.files import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, sha256_of
 from .read.text import read_document
@@ -300,7 +300,7 @@ def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
     results = []
     for document, source in batch:
         try:
-            parts = parse_article(document.text, rules)
+            parts = parse_page(document.text, rules)
             results.append(Analysed(document, source, parts))
         except Exception as error:  # a parser bug must cost one file, not the run
             results.append(Analysed(document, source, error=f"parser failed: {error!r}"))

@@ -52,6 +52,7 @@ class ArticleParts:
     boilerplate: list[Boilerplate] = field(default_factory=list)
     comments: list[ParsedComment] = field(default_factory=list)
     comment_count_shown: int | None = None  # "1 comment", "No comments:" -> 0
+    url: str | None = None  # a web page's own address
 
     @property
     def body(self) -> str:

@@ -29,7 +29,7 @@ CREATE TABLE articles (
 	comment_count_shown INTEGER, 
 	entity_names TEXT DEFAULT '[]' NOT NULL, 
 	ingested_at TEXT NOT NULL, 
-	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, 
+	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, 
 	CONSTRAINT pk_articles PRIMARY KEY (id), 
 	CONSTRAINT fk_articles_source_id_sources FOREIGN KEY(source_id) REFERENCES sources (id), 
 	CONSTRAINT uq_articles_path UNIQUE (path)

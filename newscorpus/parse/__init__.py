@@ -2,7 +2,15 @@
 
 The wordings of page furniture are data in `boilerplate.yaml`; the modules hold the structure.
 """
-from .article import parse_article
+from ..parts import ArticleParts
+from .article import default_rules, parse_article
+from .html import looks_like_html, parse_html
 from .rules import Rules, RulesError, load_rules
 
-__all__ = ["parse_article", "load_rules", "Rules", "RulesError"]
+__all__ = ["parse_page", "parse_article", "parse_html", "looks_like_html", "load_rules", "Rules", "RulesError"]
+
+
+def parse_page(text: str, rules: Rules | None = None) -> ArticleParts:
+    """Any stored document: a web page through trafilatura and our rules, plain text through ours."""
+    rules = rules or default_rules()
+    return parse_html(text, rules) if looks_like_html(text) else parse_article(text, rules)

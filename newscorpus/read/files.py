@@ -10,7 +10,8 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # far above any article; stops a mis-aimed dump or log
 NOT_REGULAR = "not a regular file (a pipe, device or socket): only files are read"
-ARTICLE_SUFFIXES = (".txt",)
+# Saved web pages are read as HTML whatever their name; these are the names a folder is searched for.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 class InputError(Exception):
     """A file that cannot be ingested; the message is the one line the user sees."""

@@ -72,6 +72,8 @@ class Article(Base):
     # The file's stat when last read, so an unchanged file is skipped without reading it.
     file_size: Mapped[int | None] = mapped_column(Integer)
     file_mtime_ns: Mapped[int | None] = mapped_column(Integer)
+    # Where a saved web page came from (its canonical address), when the page says.
+    url: Mapped[str | None] = mapped_column(Text)
 
 
 class Comment(Base):

@@ -94,6 +94,7 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
         run_id=item.run_id,
         file_size=doc.size,
         file_mtime_ns=doc.mtime_ns,
+        url=parts.url,
     )
     existing = cursor.execute("SELECT id FROM articles WHERE path = ?", (doc.path,)).fetchone()
     if existing is None:

@@ -1,0 +1,77 @@
+"""Saved web pages: read as HTML by their content, extracted with trafilatura and our rules."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from helpers import run_ingest
+from newscorpus.parse import load_rules, looks_like_html, parse_page
+
+PAGE = Path(__file__).parent / "data" / "html" / "harbour.html"
+
+
+@pytest.mark.parametrize("text", [
+    "<!DOCTYPE html><html><body><p>x</p></body></html>",
+    "\ufeff\n  <!doctype HTML>\n<html>",
+    "<!-- saved by a browser -->\n<html lang='en'>",
+    "<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>",
+    "<html>",
+    "<head><title>t</title></head>",
+])
+def test_web_pages_are_told_by_their_content(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The <html> tag opens every web page, the trainer told the class.",
+    "Council approves budget\n\nThe council met on Tuesday.\n<html> was mentioned once.",
+    "<headline>Not HTML</headline>",
+    "",
+])
+def test_text_that_only_mentions_html_stays_text(text):
+    assert not looks_like_html(text)
+
+
+def test_a_page_gives_its_article_metadata_and_comments():
+    parts = parse_page(PAGE.read_text(encoding="utf-8"), load_rules())
+    assert parts.title == "Council approves harbour budget"
+    assert parts.byline == "Jane Doe"
+    assert parts.published.startswith("2024-03-05")
+    assert parts.url == "https://gazette.example.org/news/2024/03/harbour-budget"
+    assert parts.body.startswith("The city council approved") and "weather permitting." in parts.body
+    for furniture in ("Subscribe", "Privacy policy", "All rights reserved", "Share this article", "By Jane Doe"):
+        assert furniture not in parts.body, furniture
+    comment_text = " ".join(c.body for c in parts.comments)
+    assert "falling apart for years" in comment_text and "falling apart" not in parts.body
+
+
+def test_ingest_reads_pages_by_content_whatever_their_name_and_reprocesses_them(tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(PAGE, folder / "harbour.html")
+    shutil.copy(PAGE, folder / "same-page-saved-as.txt")
+    (folder / "notes.txt").write_text("Harbour notes\n\nThe <html> of the council site was broken, "
+                                      "the clerk said on Tuesday after the meeting ended.\n", encoding="utf-8")
+    db_path = tmp_path / "c.db"
+    result = run_ingest(folder, "--db", db_path, "--root", tmp_path)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(db_path)
+    rows = dict((path, (title, url, byline)) for path, title, url, byline in
+                conn.execute("SELECT path, title, url, byline FROM articles"))
+    page = ("Council approves harbour budget", "https://gazette.example.org/news/2024/03/harbour-budget", "Jane Doe")
+    assert rows["saved/harbour.html"] == page and rows["saved/same-page-saved-as.txt"] == page
+    assert rows["saved/notes.txt"][1] is None  # plain text, no address
+    speakers = {name for (name,) in conn.execute(
+        "SELECT e.name FROM quotes q JOIN entities e ON e.id = q.speaker_id")}
+    assert "Tom Brown" in speakers  # the NLP stage runs on a page's body like on any other
+    raw = conn.execute("SELECT raw_text FROM articles WHERE path = 'saved/harbour.html'").fetchone()[0]
+    assert raw.startswith("<!DOCTYPE html>")  # the page itself is kept, for --reprocess
+    before = conn.execute("SELECT path, title, body, url FROM articles ORDER BY path").fetchall()
+    conn.close()
+    again = run_ingest("--reprocess", "--db", db_path)
+    assert again.exit_code == 0, again.output
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT path, title, body, url FROM articles ORDER BY path").fetchall() == before
