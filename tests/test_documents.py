@@ -81,7 +81,7 @@ def test_discover_walks_folders_once_per_file_and_reports_bad_arguments(tmp_path
     candidates = [f.identity for f in found if isinstance(f, Candidate)]
     problems = [f for f in found if not isinstance(f, Candidate)]
     assert candidates == ["a/deeper/two.TXT", "a/one.txt"]
-    assert problems == [(str(tmp_path / "empty"), "no .txt files in this folder"),
+    assert problems == [(str(tmp_path / "empty"), "no .txt/.html/.htm files in this folder"),
                         (str(tmp_path / "missing"), "no such file or folder")]
 
 
