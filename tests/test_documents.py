@@ -145,3 +145,32 @@ def test_a_name_that_is_not_utf8_is_kept_escaped_and_the_others_still_come(tmp_p
     found = list(discover([tmp_path], tmp_path))
     assert [c.identity for c in found] == ["caf\\xe9.txt", "plain.txt"]
     assert read_bytes(found[0].file) == TEXT.encode()  # the real name still opens the file
+
+
+@pytest.mark.parametrize("content, kind", [
+    ('{"title": "Budget", "maintext": "The council met."}', "JSON"),
+    ('[{"title": "a"}, {"title": "b"}]', "JSON"),
+    ('{"title": "a", "text": "x"}\n{"title": "b", "text": "y"}\n', "JSON lines"),
+    ("WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n", "web archive"),
+])
+def test_data_files_are_refused_with_the_formats_that_are_read(tmp_path, content, kind):
+    from newscorpus.read.text import read_document
+
+    path = tmp_path / "export.txt"
+    path.write_text(content, encoding="utf-8")
+    data = read_bytes(path)
+    with pytest.raises(InputError, match=f"{kind}.*plain text and saved web pages"):
+        read_document(Candidate("export.txt", str(path)), data, "0" * 64)
+
+
+@pytest.mark.parametrize("content", [
+    "{Updated} Council approves budget\n\nThe council met on Tuesday and voted.",
+    "[Opinion] The harbour deserves better\n\nEvery winter the channel silts up.",
+    "[1] is a footnote, and the article goes on.",
+])
+def test_articles_that_open_with_a_bracket_are_still_articles(tmp_path, content):
+    from newscorpus.read.text import read_document
+
+    path = tmp_path / "article.txt"
+    path.write_text(content, encoding="utf-8")
+    assert read_document(Candidate("article.txt", str(path)), read_bytes(path), "0" * 64).text == content
