@@ -34,11 +34,11 @@ from newscorpus.ingest import (  # noqa: E402
     batches,
     ingest,
 )
-from newscorpus.locations import shared_dir  # noqa: E402
+from newscorpus.locations import shared_path  # noqa: E402
 from newscorpus.parse import load_rules, parse_article  # noqa: E402
 from newscorpus.publish.site import canned_queries, with_rank_cap  # noqa: E402
 
-BBC = (shared_dir() or PROJECT.parent / "shared") / "corpora" / "bbc" / "bbc.jsonl"
+BBC = shared_path("corpora", "bbc", "bbc.jsonl")
 BBC_ARTICLES = 2225
 WORDS_SAMPLE = 300  # articles for the words-per-second comparison (one process, so kept short)
 QUERIES = {

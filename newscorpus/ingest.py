@@ -30,15 +30,7 @@ from .store import db
 from .store.checks import DatabaseProblem, check_location
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
-from .store.writer import (
-    UPDATED,
-    StoredArticle,
-    known_files,
-    now_iso,
-    prune_orphan_entities,
-    restamp,
-    store_article,
-)
+from .store.writer import UPDATED, StoredArticle, known_files, now_iso, prune_orphan_entities, restamp, store_article
 
 # Entities and quotes are looked for in the first 100,000 characters only (about 16,000
 # words, longer than any news article): a mis-filed book or log dump is still stored and
@@ -293,9 +285,7 @@ class Analysed:
 
 def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
     """Parse and extract a batch: pure, so it runs the same in a worker process."""
-    from .nlp.extract import (
-        extract_many,  # spaCy loads only when there is something to extract
-    )
+    from .nlp.extract import extract_many  # spaCy loads only when there is something to extract
 
     results = []
     for document, source in batch:

@@ -15,6 +15,12 @@ def checkout_root() -> Path | None:
     return root if (root / "pyproject.toml").is_file() and (root / "seeds").is_dir() else None
 
 
+def shared_path(*parts: str) -> Path:
+    """A path inside the shared folder; where it would be beside the checkout when there is
+    none, so that a message can name what is missing."""
+    return (shared_dir() or (checkout_root() or Path.cwd()).parent / "shared").joinpath(*parts)
+
+
 def shared_dir() -> Path | None:
     """The shared corpora, gold and scorers: $NEWSCORPUS_SHARED, else `shared/` beside the
     checkout or beside the working folder. None when there is none (a user's clone)."""

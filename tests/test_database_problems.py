@@ -43,16 +43,15 @@ def test_a_database_from_a_newer_version_is_refused(seeds_db):
     assert "newer version of newscorpus (schema revision f00d_from_the_future)" in refused(seeds_db)
 
 
-@pytest.mark.parametrize("where", ["missing folder", "folder given as database"])
-def test_a_database_path_that_cannot_be_a_file_is_refused(tmp_path, where):
-    path = tmp_path / "absent" / "c.db" if where == "missing folder" else tmp_path
-    line = refused(path) if where == "missing folder" else None
-    if where == "missing folder":
-        assert "the folder" in line and "does not exist" in line
-        assert not (tmp_path / "absent").exists()
-    else:
-        result = run_ingest(SEED_FILES[0], "--db", path)
-        assert result.exit_code == 2 and "is a directory" in result.output
+def test_a_database_in_a_missing_folder_is_refused_and_no_folder_is_made(tmp_path):
+    line = refused(tmp_path / "absent" / "c.db")
+    assert "the folder" in line and "does not exist" in line
+    assert not (tmp_path / "absent").exists()
+
+
+def test_a_folder_given_as_the_database_is_a_usage_error(tmp_path):
+    result = run_ingest(SEED_FILES[0], "--db", tmp_path)
+    assert result.exit_code == 2 and "is a directory" in result.output
 
 
 def test_a_damaged_database_is_reported_not_written(seeds_db):

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from helpers import PROJECT, run_ingest
-from newscorpus.locations import shared_dir
+from newscorpus.locations import shared_path
 
-SHARED = shared_dir() or PROJECT.parent / "shared"
+SHARED = shared_path()
 pytestmark = pytest.mark.shared  # conftest skips these with the reason when ../shared is absent
 
 

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..locations import checkout_root, shared_dir
+from ..locations import checkout_root, shared_path
 from ..nlp.entities import find_entities
 from ..nlp.lexicon import canonical_key
 from ..parse import parse_article
@@ -25,10 +25,11 @@ from ..parse import parse_article
 REPO = checkout_root() or Path.cwd()
 WIKINEWS_GOLD = REPO / "tests" / "data" / "wikinews_entities_gold.json"
 SEEDS_DIR = REPO / "seeds"
-SEEDS_GOLD = (shared_dir() or Path("../shared")) / "gold" / "seeds.json"
+SEEDS_GOLD = shared_path("gold", "seeds.json")
 SCORED_TYPES = ("PERSON", "ORG", "PLACE")
 NAIVE_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 GOLD_FIELDS = {"persons": "PERSON", "orgs": "ORG", "places": "PLACE"}
+
 
 @dataclass(frozen=True)
 class Entity:

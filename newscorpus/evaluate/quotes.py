@@ -21,12 +21,11 @@ import sqlite3
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from ..locations import shared_dir
+from ..locations import shared_path
 from ..nlp.extract import extract_many, extraction_of
 
-DEFAULT_SCORER = str((shared_dir() or Path("../shared")) / "tools" / "score_polnear.py")
+DEFAULT_SCORER = str(shared_path("tools", "score_polnear.py"))
 CACHE_DIR = os.path.join(tempfile.gettempdir(), "newscorpus_quote_eval")
 
 

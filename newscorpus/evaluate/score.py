@@ -16,9 +16,9 @@ from pathlib import Path
 
 import click
 
-from ..locations import shared_dir
+from ..locations import shared_path
 
-DEFAULT_GOLD = (shared_dir() or Path("../shared")) / "gold" / "seeds.json"
+DEFAULT_GOLD = shared_path("gold", "seeds.json")
 ENTITY_TYPES = {"persons": "PERSON", "orgs": "ORG", "places": "PLACE"}
 
 

@@ -25,8 +25,8 @@ class QuoteContext:
     # the quoted ranges by start, with the furthest end reached so far: in_quote is a binary
     # search (it is asked for every token near every quote; a scan made a line of 400 quoted
     # tags cost 17 s)
-    _quote_starts: list[int] = field(default_factory=list)
-    _furthest_ends: list[int] = field(default_factory=list)
+    _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _furthest_ends: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text

@@ -13,6 +13,7 @@ LEXICON = resources.files(__package__) / "lexicon"
 class LexiconError(Exception):
     """A built-in word list is missing or unreadable: the installation is broken."""
 
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "‛": "'", "′": "'", "`": "'", "“": '"', "”": '"', "„": '"',
                          "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
 _ACRONYM_DOTS = re.compile(r"\b((?:[A-Za-z]\.){2,})")

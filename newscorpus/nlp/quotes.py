@@ -2,7 +2,7 @@
 
     quotes = find_quotes(doc, entities, mentions)   # doc = get_nlp()(body), entities/mentions = find_entities(doc)
 
-A quoted stretch (newscorpus/quote_spans.py) is
+A quoted stretch (quote_spans.py) is
 - `direct` when it is the speaker's own clause: it opens its sentence, follows a colon, or
   follows the cue ("said, “...", "said that “We..."), and is more than a word or two;
 - `partial` when it is a fragment of the reporter's sentence ("were “destined to fail.”"):
@@ -116,8 +116,8 @@ def _label_person(article: QuoteContext, lo: int, hi: int) -> list[str]:
     label = line[:-1].rstrip() if line.endswith(":") else line
     if not label or len(label.split()) > LABEL_MAX_WORDS or label[-1:] in ".!?\"”’" or article.in_quote(lo):
         return []
-    start = lo + len(article.text[lo:hi]) - len(article.text[lo:hi].lstrip())
-    while start < hi and article.text[start] in "-–—•* ":
+    start = lo
+    while start < hi and (article.text[start].isspace() or article.text[start] in "-–—•*"):
         start += 1
     mention = article.mention_at(start)
     if mention is None or mention.type != "PERSON" or mention.start != start:

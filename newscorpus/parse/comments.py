@@ -45,6 +45,10 @@ class CommentZone:
     count_shown: int | None = None
     comment_units: set[int] = field(default_factory=set)  # zone-relative indexes holding comment text
 
+    def discard(self, unit: Unit, rule: str) -> None:
+        """A line of the section that is not comment text, kept for the audit with its rule."""
+        self.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
+
 
 def comment_count(text: str, rules: Rules) -> int | None:
     if len(text.split()) > 30:
@@ -144,10 +148,6 @@ def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
     """A thread whose comments are signed below their text: text, "Posted by: NAME | DATE", ..."""
     zone = CommentZone()
     pending: list[int] = []
-
-    def discard(unit: Unit, rule: str):
-        zone.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
-
     for k, unit in enumerate(units):
         signature = _trailer(unit.text, rules)
         if signature:
@@ -156,17 +156,17 @@ def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
                 zone.comments.append(ParsedComment(len(zone.comments), _clean_author(signature.group("author")),
                                                    parse_stamp(signature.group("date") or ""), body))
                 zone.comment_units.update(pending)
-            discard(unit, "comment_header")
+            zone.discard(unit, "comment_header")
             pending = []
         elif (count := comment_count(unit.text, rules)) is not None:
             zone.count_shown = count if zone.count_shown is None else zone.count_shown
-            discard(unit, "comment_count")
+            zone.discard(unit, "comment_count")
         elif (rule := _is_chrome(unit.text, rules)) is not None:
-            discard(unit, rule)
+            zone.discard(unit, rule)
         else:
             pending.append(k)
     for k in pending:  # text no signature claims: the page after the thread
-        discard(units[k], "after_comments")
+        zone.discard(units[k], "after_comments")
     return zone
 
 
@@ -204,9 +204,6 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
             zone.comment_units.update(current_units)
         current, current_units = None, []
 
-    def discard(unit: Unit, rule: str):
-        zone.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
-
     i = 0
     while i < len(units):
         unit = units[i]
@@ -218,7 +215,7 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
             author, stamp, consumed = header
             current = ParsedComment(0, author, parse_stamp(stamp or ""), "")
             for header_unit in units[i:i + consumed]:
-                discard(header_unit, "comment_header")
+                zone.discard(header_unit, "comment_header")
             i += consumed
             continue
         count = comment_count(unit.text, rules)
@@ -226,45 +223,46 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
             if zone.count_shown is None:
                 zone.count_shown = count
             close()
-            discard(unit, "comment_count")
+            zone.discard(unit, "comment_count")
         elif current is not None and current.body and current.posted_at is None \
                 and is_date_line(unit.text, rules):
             current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
-            discard(unit, "comment_header")
+            zone.discard(unit, "comment_header")
         elif (rule := _is_chrome(unit.text, rules)) is not None:
             close()
-            discard(unit, rule)
+            zone.discard(unit, rule)
         elif current is not None:
             current.body = f"{current.body}\n{unit.text}" if current.body else unit.text
             current_units.append(i)
         else:
-            discard(unit, "after_comments")
+            zone.discard(unit, "after_comments")
             undated = False  # text no comment claims: the thread is over, what follows is page
         i += 1
     close()
     return zone
 
 
-def _is_strong_header(units: list[Unit], i: int, rules: Rules) -> bool:
-    """A comment header that opens a section by itself: it carries a time stamp."""
-    header = match_header(units, i, rules)
-    return bool(header and header[1])
-
-
-def _repeated_headers(units: list[Unit], start: int, rules: Rules) -> set[int]:
-    """Headers that open a thread by their repetition alone ("Dnomyar220 says:", "landjo77
-    says:", ...): each one with at least REPEATED_HEADERS - 1 more after it. A header whose
-    name is a clause's subject ("The minister said:") or whose text opens with a quotation
-    mark (a vox pop) is no commenter's."""
-    found = []
-    for i in range(start, len(units)):
-        header = match_header(units, i, rules)
+def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> set[int]:
+    """Units that may open a thread by their shape alone, with no worded marker:
+    - a header carrying a time stamp;
+    - a header ("Dnomyar220 says:") with at least REPEATED_HEADERS - 1 more after it; one whose
+      name is a clause's subject ("The minister said:") or whose text opens with a quotation
+      mark (a vox pop) is no commenter's;
+    - the paragraph above the first of SIGNED_COMMENTS or more signatures ("Posted by: ...")."""
+    openers = {i for i, header in headers.items() if header and header[1]}
+    repeated = []
+    for i, header in headers.items():
         if header is None or not header[0] or NOT_A_NAME.match(header[0]):
             continue
         after = units[i + header[2]].text if i + header[2] < len(units) else ""
         if after[:1] not in QUOTE_OPENERS:
-            found.append(i)
-    return set(found[:len(found) - REPEATED_HEADERS + 1]) if len(found) >= REPEATED_HEADERS else set()
+            repeated.append(i)
+    if len(repeated) >= REPEATED_HEADERS:
+        openers.update(repeated[:len(repeated) - REPEATED_HEADERS + 1])
+    signatures = [start + k for k in _trailers(units[start:], rules)]
+    if len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
+        openers.add(signatures[0] - 1)
+    return openers
 
 
 def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
@@ -292,16 +290,15 @@ def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | N
     comment claims, or comments must follow at once."""
     content_before = 0
     tried = 0
-    repeated = _repeated_headers(units, start, rules)
-    signatures = [start + k for k in _trailers(units[start:], rules)]
-    if len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
-        repeated.add(signatures[0] - 1)
+    # every header matched once: both the repetition and the stamp tests read them
+    headers = {i: match_header(units, i, rules) for i in range(start, len(units))}
+    openers = _thread_openers(units, headers, start, rules)
     for i in range(start, len(units)):
         text = units[i].text
         short = len(text) <= 300
         marker = short and (matches_any(rules.comment_section_start, text) is not None
                             or comment_count(text, rules) is not None
-                            or i in repeated or _is_strong_header(units, i, rules))
+                            or i in openers)
         if marker and tried < 12:
             tried += 1
             zone = read_zone(units[i:], rules)

@@ -48,7 +48,8 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
 def _clean_text(text: str, parts: ArticleParts, rules: Rules) -> None:
     """trafilatura has already found where the article is; of our rules only the line ones
     help here (measured on html-train: running the whole plain-text parser over its text also
-    cut real paragraphs). A byline or dateline it left in the text moves to its field."""
+    cut real paragraphs). A byline it left in the text moves to its field. Positions in the
+    audit count the lines of trafilatura's text, not of the page."""
     for k, unit in enumerate(split_units(text)):
         rule = rules.dropped_by(unit.text) if unit.words <= rules.settings.pattern_max_words else None
         if k == 0 and parts.title and _same_words(unit.text, parts.title):
@@ -73,8 +74,4 @@ def _comments_of(text: str, rules: Rules) -> list[ParsedComment]:
     reader's text is lost or taken for article."""
     if not text.strip():
         return []
-    zone = read_zone(split_units(text), rules)
-    comments = zone.comments or [ParsedComment(0, None, None, text.strip())]
-    for position, comment in enumerate(comments):
-        comment.position = position
-    return comments
+    return read_zone(split_units(text), rules).comments or [ParsedComment(0, None, None, text.strip())]

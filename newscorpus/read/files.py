@@ -13,6 +13,7 @@ NOT_REGULAR = "not a regular file (a pipe, device or socket): only files are rea
 # Saved web pages are read as HTML whatever their name; these are the names a folder is searched for.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
+
 class InputError(Exception):
     """A file that cannot be ingested; the message is the one line the user sees."""
 
@@ -33,7 +34,7 @@ class Candidate:
 
 def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tuple[str, str]]:
     """Yield every article file under `paths` (files, or folders searched recursively for
-    *.txt), or (path, reason) for an argument that cannot be used. Each file once."""
+    ARTICLE_SUFFIXES), or (path, reason) for what cannot be used. Each file once."""
     seen: set[tuple[int, int]] = set()  # (device, inode): one file however it is reached
     for given in paths:
         location = Path(given)
@@ -47,11 +48,14 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
             continue
         else:
             prefix = identity_of(location, root)
+
+            def under_prefix(relative: str) -> str:
+                return storable(relative if prefix == "." else f"{prefix}/{relative}")
+
             listed, unreadable = _walk(str(location))
             for relative, reason in unreadable:
-                yield storable(relative if prefix == "." else f"{prefix}/{relative}"), reason
-            found = [(storable(relative if prefix == "." else f"{prefix}/{relative}"), file)
-                     for relative, file in listed]
+                yield under_prefix(relative), reason
+            found = [(under_prefix(relative), file) for relative, file in listed]
             if not found:
                 yield storable(str(given)), f"no {'/'.join(ARTICLE_SUFFIXES)} files in this folder"
         for identity, file in found:

@@ -31,6 +31,7 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding name) of an article file, or InputError if it is not text."""
     for magic, kind in MAGIC.items():
