@@ -47,12 +47,17 @@ class ArticleParts:
     byline: str | None = None
     image_credit: str | None = None
     published: str | None = None  # ISO 8601 date or datetime
+    updated: str | None = None  # ISO 8601: when the page says it was last changed, kept apart from published
+    authors: list[str] = field(default_factory=list)  # the people of the byline, one name each
     paragraphs: list[str] = field(default_factory=list)
     subheadings: list[str] = field(default_factory=list)
     boilerplate: list[Boilerplate] = field(default_factory=list)
     comments: list[ParsedComment] = field(default_factory=list)
     comment_count_shown: int | None = None  # "1 comment", "No comments:" -> 0
     url: str | None = None  # a web page's own address
+    site: str | None = None  # the publication the input names (site name or domain), for sources.name
+    categories: list[str] = field(default_factory=list)  # as the page or export labels them
+    tags: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:
