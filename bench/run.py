@@ -126,8 +126,9 @@ def reusing_analyser(extractions: dict):
     texts differ only in the closing line); reading, hashing, parsing and storing are real."""
     def analyser(pending, rules, job):
         for batch in batches(pending, job.batch_size):
-            yield [Analysed(document, source, parse_article(document.text, rules),
-                            extractions[original_of(document.path)]) for document, source in batch]
+            parsed = [(document, source, parse_article(document.text, rules)) for document, source in batch]
+            yield [Analysed(document, source.name_for(parts), parts, extractions[original_of(document.path)])
+                   for document, source, parts in parsed]
 
     return analyser
 

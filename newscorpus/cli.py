@@ -9,6 +9,7 @@ import click
 from .ingest import Job, RunRefused, RunSummary
 from .ingest import ingest as run_ingest
 from .ingest import reprocess as run_reprocess
+from .parse import FieldsError, parse_field_overrides
 from .read.files import DEFAULT_MAX_BYTES
 
 DEFAULT_DB = "corpus.db"
@@ -31,8 +32,13 @@ def cli():
               help="Source name for every article of this run (default: each file's folder name).")
 @click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="YAML file of extra boilerplate and comment patterns, merged over the built-in ones.")
+@click.option("--fields", "fields_spec", default=None, metavar="FIELD=NAME,...",
+              help="Where your JSON export keeps each part of an article, e.g. text=story,published=pubDate "
+                   "(fields: text, title, published, updated, byline, url, site, section, categories, tags, id). "
+                   "Tried before the names of common scrapers, which are read without it.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Files larger than this are refused with an error instead of ingested.")
+              help="Articles (a file, or one record of an export or archive) larger than this are refused "
+                   "with an error instead of ingested.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that parse and extract in parallel (one per core is best); this one stores.")
 @click.option("--checksum", is_flag=True,
@@ -42,26 +48,35 @@ def cli():
               help="Re-extract every stored article from its stored raw text (no files needed), keeping ids.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
-def ingest_command(paths, db_path, root, source, rules_path, max_bytes, workers, checksum, reprocess, progress):
+def ingest_command(paths, db_path, root, source, rules_path, fields_spec, max_bytes, workers, checksum, reprocess,
+                   progress):
     """Ingest news articles into the database given by --db.
 
-    PATHS are .txt files or folders (searched recursively for *.txt); default: seeds/.
+    PATHS are files or folders (searched recursively) of plain text (.txt, .md), saved web
+    pages (.html, .htm), scraper exports (.json, .jsonl, .ndjson: one article per record) and
+    web archives (.warc: one article per HTML page), each also gzipped (.gz); what a file
+    holds is read from its content. Default: seeds/.
     Re-running is cheap: unchanged files (same path, same sha256; a file whose size and
     modification time are unchanged is not even read) are skipped, changed ones are
-    re-extracted in place, new ones added. Exit status 1 if any file failed.
+    re-extracted in place, new ones added; a record of an export or archive is an article of
+    its own (FILE#URL, FILE#ID or FILE#POSITION). Exit status 1 if anything failed.
     """
     if reprocess and paths:
         raise click.UsageError("--reprocess re-extracts what the database holds; give no PATHS with it.")
     if reprocess and not db_path.exists():
         raise click.UsageError(f"--reprocess: {db_path} does not exist.")
+    try:
+        fields = parse_field_overrides(fields_spec)
+    except FieldsError as error:
+        raise click.UsageError(str(error)) from None
     paths = paths or (Path("seeds"),)
     show_progress = sys.stderr.isatty() if progress is None else progress
     bar = ProgressBar(show_progress)
     job = Job(
         db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes, workers=workers,
-        checksum=checksum,
+        checksum=checksum, fields=fields,
         arguments={"paths": [str(p) for p in paths] if not reprocess else [], "reprocess": reprocess,
-                   "source": source, "rules": rules_path, "checksum": checksum},
+                   "source": source, "rules": rules_path, "checksum": checksum, "fields": fields},
         on_progress=bar.update, on_total=bar.set_total,
     )
     try:

@@ -29,12 +29,14 @@ def extraction_files() -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(PACKAGE).as_posix())
 
 
-def extractor_fingerprint(rules_path: Path | None = None) -> str:
+def extractor_fingerprint(rules_path: Path | None = None, fields: dict[str, str] | None = None) -> str:
     digest = hashlib.sha256()
     for path in extraction_files():
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     if rules_path is not None:
         digest.update(b"user rules\0" + Path(rules_path).read_bytes())
+    if fields:
+        digest.update(b"record fields\0" + repr(sorted(fields.items())).encode())
     try:
         digest.update(f"{MODEL} {metadata.version(MODEL)}".encode())
     except metadata.PackageNotFoundError:

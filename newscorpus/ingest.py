@@ -1,7 +1,7 @@
 """Incremental ingest: files -> Documents -> parts -> extraction -> store, run by run.
 
-A file's identity is its path relative to the ingest root; its version is the sha256 of
-its bytes. Same hash: skipped without being decoded. New hash: re-extracted in place,
+A file's identity is its path relative to the ingest root (plus #KEY for each record of a
+file holding many: read/inputs.py); its version is the sha256 of its bytes. Same hash: skipped without being decoded. New hash: re-extracted in place,
 keeping the article's id. Every run is recorded in ingest_runs with per-file errors.
 """
 from __future__ import annotations
@@ -22,15 +22,23 @@ from pathlib import Path
 from sqlalchemy import func, insert, or_, select, update
 
 from .fingerprint import extractor_fingerprint
-from .parse import load_rules, parse_page
+from .parse import RecordError, RulesError, load_rules, parse_page
 from .parts import ArticleParts, Document, Extraction
-from .read.files import DEFAULT_MAX_BYTES, Candidate, InputError, discover, read_bytes, sha256_of
-from .read.text import read_document
+from .read.files import DEFAULT_MAX_BYTES, discover
+from .read.inputs import Failed, MoreRecords, ToExtract, pending_documents
 from .store import db
 from .store.checks import DatabaseProblem, check_location
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
-from .store.writer import UPDATED, StoredArticle, known_files, now_iso, prune_orphan_entities, restamp, store_article
+from .store.writer import (
+    UPDATED,
+    StoredArticle,
+    now_iso,
+    prune_orphan_entities,
+    restamp,
+    store_article,
+    stored_files,
+)
 
 # Entities and quotes are looked for in the first 100,000 characters only (about 16,000
 # words, longer than any news article): a mis-filed book or log dump is still stored and
@@ -143,6 +151,7 @@ class Job:
     batch_size: int = BATCH_SIZE
     workers: int = 1  # processes that parse and extract while this one stores
     checksum: bool = False  # read and hash every file, even one whose size and mtime match
+    fields: dict[str, str] = field(default_factory=dict)  # --fields: record field names, tried first
     arguments: dict = field(default_factory=dict)
     on_progress: Callable[[int], None] = lambda n: None
     on_total: Callable[[int], None] = lambda n: None
@@ -155,19 +164,23 @@ class Job:
 
 def ingest(paths: Iterable[str | Path], job: Job, root: Path | None = None) -> RunSummary:
     root = root or Path.cwd()
-    return _run(job, "ingest", lambda conn, summary: _documents_from_files(paths, root, job, conn, summary))
+    return _run(job, "ingest",
+                lambda rules, conn, summary: _documents_from_files(paths, root, job, rules, conn, summary))
 
 
 def reprocess(job: Job) -> RunSummary:
     """Re-extract every stored article from its raw_text, in place: for when the extractor
     improved, without needing the original files."""
-    return _run(job, "reprocess", _documents_from_database)
+    return _run(job, "reprocess", lambda rules, conn, summary: _documents_from_database(conn, summary))
 
 
 def _run(job: Job, mode: str, documents) -> RunSummary:
     summary = RunSummary()
-    rules = load_rules(job.rules_path)
-    extractor = extractor_fingerprint(job.rules_path)
+    try:
+        rules = load_rules(job.rules_path, job.fields)
+    except RulesError as error:
+        raise RunRefused(str(error)) from None
+    extractor = extractor_fingerprint(job.rules_path, job.fields)
     try:
         check_location(job.db_path)  # before the lock file is made beside the database
     except DatabaseProblem as error:
@@ -200,7 +213,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
     job = replace(job, stop_requested=lambda: stop.requested)
     try:
         with engine.connect() as conn:
-            pending = documents(conn, summary)
+            pending = documents(rules, conn, summary)
             for analysed in (job.analyser or analysed_batches)(pending, rules, job):
                 started = time.perf_counter()
                 stored = _store_batch(engine, analysed, summary, stop)
@@ -221,49 +234,52 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         _finish_run(engine, summary)
 
 
-def _documents_from_files(paths, root: Path, job: Job, conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
-    known = known_files(conn)
+def _documents_from_files(paths, root: Path, job: Job, rules, conn, summary: RunSummary) -> Iterator[tuple[Document, "SourceChoice"]]:
+    stored = stored_files(conn)
     conn.rollback()  # an open read transaction would stop WAL checkpoints for the whole run
     found = list(discover(paths, root))
-    job.on_total(len(found))
-    for item in found:
-        if not isinstance(item, Candidate):
-            _record_error(conn, summary, *item)
+    total = len(found)
+    job.on_total(total)
+    for event in pending_documents(found, stored, job.max_bytes, job.checksum, rules.record_fields.key_of):
+        if isinstance(event, ToExtract):
+            yield event.document, SourceChoice(given=job.source, folder=event.folder or "articles")
+        elif isinstance(event, MoreRecords):
+            total += event.count
+            job.on_total(total)
+        elif isinstance(event, Failed):
+            _record_error(conn, summary, event.identity, event.reason)
             job.on_progress(1)
-            continue
-        stored_sha256, stored_size, stored_mtime_ns = known.get(item.identity, (None, None, None))
-        same_stat = stored_size is not None and (stored_size, stored_mtime_ns) == (item.size, item.mtime_ns)
-        if same_stat and not job.checksum:
-            summary.unchanged += 1
-            job.on_progress(1)
-            continue
-        try:
-            data = read_bytes(item.file, job.max_bytes)
-            digest = sha256_of(data)
-            if stored_sha256 == digest:
-                summary.unchanged += 1
-                if not same_stat:
-                    summary.restamps.append((item.size, item.mtime_ns, item.identity))
-                job.on_progress(1)
-                continue
-            document = read_document(item, data, digest)
-        except InputError as error:
-            _record_error(conn, summary, item.identity, str(error))
-            job.on_progress(1)
-            continue
-        yield document, job.source or item.location.parent.name or "articles"
+        else:
+            summary.unchanged += event.count
+            if event.restamp:
+                summary.restamps.append(event.restamp)
+            job.on_progress(event.count)
 
 
-def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Document, str]]:
+def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Document, "SourceChoice"]]:
     rows = conn.execute(
         select(Article.path, Article.raw_text, Article.sha256, Article.encoding, Article.file_size,
-               Article.file_mtime_ns, Source.name)
+               Article.file_mtime_ns, Article.file, Article.url, Source.name)
         .outerjoin(Source, Source.id == Article.source_id).order_by(Article.id)
     ).all()
     conn.rollback()
-    for path, raw_text, sha256, encoding, size, mtime_ns, source in rows:
-        yield Document(path=path, text=raw_text, sha256=sha256, encoding=encoding or "utf-8",
-                       size=size, mtime_ns=mtime_ns), source or "articles"
+    for path, raw_text, sha256, encoding, size, mtime_ns, file, url, source in rows:
+        # The stored source is kept: it may have been chosen with --source.
+        yield (Document(path=path, text=raw_text, sha256=sha256, encoding=encoding or "utf-8", size=size,
+                        mtime_ns=mtime_ns, file=file if file != path else None, url=url),
+               SourceChoice(given=source or "articles", folder="articles"))
+
+
+@dataclass(frozen=True)
+class SourceChoice:
+    """sources.name of an article: --source when given, else the site the input names, else
+    the folder its file is in."""
+
+    given: str | None
+    folder: str
+
+    def name_for(self, parts: ArticleParts | None) -> str:
+        return self.given or (parts.site if parts is not None else None) or self.folder
 
 
 def batches(iterable, size: int) -> Iterator[list]:
@@ -283,7 +299,7 @@ class Analysed:
     error: str | None = None
 
 
-def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
+def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Analysed]:
     """Parse and extract a batch: pure, so it runs the same in a worker process."""
     from .nlp.extract import extract_many  # spaCy loads only when there is something to extract
 
@@ -291,9 +307,12 @@ def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
     for document, source in batch:
         try:
             parts = parse_page(document.text, rules)
-            results.append(Analysed(document, source, parts))
+            parts.url = parts.url or document.url
+            results.append(Analysed(document, source.name_for(parts), parts))
+        except RecordError as error:
+            results.append(Analysed(document, source.name_for(None), error=str(error)))
         except Exception as error:  # a parser bug must cost one file, not the run
-            results.append(Analysed(document, source, error=f"parser failed: {error!r}"))
+            results.append(Analysed(document, source.name_for(None), error=f"parser failed: {error!r}"))
     parsed = [r for r in results if r.error is None]
     bodies = [r.parts.body[:MAX_NLP_CHARS] for r in parsed]
     try:
@@ -311,12 +330,12 @@ def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
 _worker_rules = None
 
 
-def _init_worker(rules_path) -> None:
+def _init_worker(rules_path, fields) -> None:
     global _worker_rules
     # Ctrl-C goes to the whole process group: the main process decides when to stop,
     # workers must not die mid-batch with a traceback each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_rules = load_rules(rules_path)
+    _worker_rules = load_rules(rules_path, fields)
 
 
 def _analyse_in_worker(batch):
@@ -336,7 +355,7 @@ def analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
         return
     # spawn, not fork: the parent may hold threads (tqdm's monitor) and open SQLite handles.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path,)) as pool:
+    with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path, job.fields)) as pool:
         # imap keeps file order and bounds memory to a few batches in flight. Waiting in short
         # steps lets Ctrl-C end the run in a moment even while the workers are deep in a batch
         # of long articles: leaving the block terminates them.

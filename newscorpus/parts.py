@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """A file as read: its identity (path relative to the ingest root) and version (sha256)."""
+    """An article as read: its identity (path relative to the ingest root, plus #KEY for a record
+    of a file holding many) and version (sha256 of its bytes)."""
 
     path: str
     text: str
@@ -20,6 +21,10 @@ class Document:
     # stat still matches without reading it (--checksum reads and hashes everything).
     size: int | None = None
     mtime_ns: int | None = None
+    # A record of a file holding many (JSON lines, a web archive): that file's identity, and
+    # the address the archive fetched the page from. None for a file that is one article.
+    file: str | None = None
+    url: str | None = None
 
 
 @dataclass

@@ -29,7 +29,7 @@ CREATE TABLE articles (
 	comment_count_shown INTEGER, 
 	entity_names TEXT DEFAULT '[]' NOT NULL, 
 	ingested_at TEXT NOT NULL, 
-	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, 
+	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, file TEXT, updated TEXT, authors TEXT DEFAULT '[]' NOT NULL, categories TEXT DEFAULT '[]' NOT NULL, tags TEXT DEFAULT '[]' NOT NULL, 
 	CONSTRAINT pk_articles PRIMARY KEY (id), 
 	CONSTRAINT fk_articles_source_id_sources FOREIGN KEY(source_id) REFERENCES sources (id), 
 	CONSTRAINT uq_articles_path UNIQUE (path)
@@ -141,6 +141,8 @@ CREATE TABLE subheadings (
 );
 
 CREATE INDEX ix_article_entities_entity_id_article_id ON article_entities (entity_id, article_id);
+
+CREATE INDEX ix_articles_file ON articles (file);
 
 CREATE INDEX ix_articles_published ON articles (published);
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newscorpus.read.files import Candidate, InputError, discover, read_bytes
+from newscorpus.read.files import FORMATS_SEARCHED, Candidate, InputError, discover, read_bytes
 from newscorpus.read.text import decode
 
 TEXT = "Lavrov said: “We will not worsen our relations” – café, naïve.\nSecond line."
@@ -71,7 +71,7 @@ def test_a_file_that_disappears_before_reading(tmp_path):
 def test_discover_walks_folders_once_per_file_and_reports_bad_arguments(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_text("x")
-    (tmp_path / "a" / "notes.md").write_text("not an article")
+    (tmp_path / "a" / "notes.csv").write_text("not an article")
     (tmp_path / "a" / "deeper").mkdir()
     (tmp_path / "a" / "deeper" / "two.TXT").write_text("x")
     (tmp_path / "empty").mkdir()
@@ -81,7 +81,7 @@ def test_discover_walks_folders_once_per_file_and_reports_bad_arguments(tmp_path
     candidates = [f.identity for f in found if isinstance(f, Candidate)]
     problems = [f for f in found if not isinstance(f, Candidate)]
     assert candidates == ["a/deeper/two.TXT", "a/one.txt"]
-    assert problems == [(str(tmp_path / "empty"), "no .txt/.html/.htm files in this folder"),
+    assert problems == [(str(tmp_path / "empty"), f"no article files in this folder (looked for {FORMATS_SEARCHED})"),
                         (str(tmp_path / "missing"), "no such file or folder")]
 
 
@@ -147,30 +147,15 @@ def test_a_name_that_is_not_utf8_is_kept_escaped_and_the_others_still_come(tmp_p
     assert read_bytes(found[0].file) == TEXT.encode()  # the real name still opens the file
 
 
-@pytest.mark.parametrize("content, kind", [
-    ('{"title": "Budget", "maintext": "The council met."}', "JSON"),
-    ('[{"title": "a"}, {"title": "b"}]', "JSON"),
-    ('{"title": "a", "text": "x"}\n{"title": "b", "text": "y"}\n', "JSON lines"),
-    ("WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n", "web archive"),
-])
-def test_data_files_are_refused_with_the_formats_that_are_read(tmp_path, content, kind):
-    from newscorpus.read.text import read_document
-
-    path = tmp_path / "export.txt"
-    path.write_text(content, encoding="utf-8")
-    data = read_bytes(path)
-    with pytest.raises(InputError, match=f"{kind}.*plain text and saved web pages"):
-        read_document(Candidate("export.txt", str(path)), data, "0" * 64)
-
-
 @pytest.mark.parametrize("content", [
     "{Updated} Council approves budget\n\nThe council met on Tuesday and voted.",
     "[Opinion] The harbour deserves better\n\nEvery winter the channel silts up.",
     "[1] is a footnote, and the article goes on.",
 ])
 def test_articles_that_open_with_a_bracket_are_still_articles(tmp_path, content):
-    from newscorpus.read.text import read_document
+    from newscorpus.read.inputs import Stored, pending_documents
 
     path = tmp_path / "article.txt"
     path.write_text(content, encoding="utf-8")
-    assert read_document(Candidate("article.txt", str(path)), read_bytes(path), "0" * 64).text == content
+    [found] = pending_documents(discover([path], tmp_path), Stored(), 10**6, False, lambda record: None)
+    assert (found.document.path, found.document.text, found.document.file) == ("article.txt", content, None)

@@ -193,12 +193,14 @@ def test_a_database_from_before_provenance_upgrades_in_place(seeds_copy, tmp_pat
 
 
 def refuse_reads(monkeypatch):
-    from newscorpus import ingest as ingest_module
+    """Opening a file at all (even to see what format it holds) fails the file."""
+    from newscorpus.read import containers, files
 
     def no_read(*_args, **_kwargs):
         raise AssertionError("an unchanged file was read")
 
-    monkeypatch.setattr(ingest_module, "read_bytes", no_read)
+    monkeypatch.setattr(files, "open_regular", no_read)
+    monkeypatch.setattr(containers, "open_regular", no_read)
 
 
 def test_a_file_with_its_stored_size_and_mtime_is_not_read_again(seeds_copy, tmp_path, monkeypatch):

@@ -39,17 +39,21 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
     found = extracted.as_dict()
     parts = ArticleParts(title=(found.get("title") or "").strip() or None,
                          byline=(found.get("author") or "").strip() or None,
-                         published=found.get("date") or None, url=found.get("url") or None)
-    _clean_text(found.get("text") or "", parts, rules)
+                         published=found.get("date") or None, url=found.get("url") or None,
+                         site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
+                         categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
+    if parts.byline and ";" in parts.byline:  # trafilatura joins the people of a page with "; "
+        parts.authors = [name.strip() for name in parts.byline.split(";") if name.strip()]
+    clean_extracted_text(found.get("text") or "", parts, rules)
     parts.comments = _comments_of(found.get("comments") or "", rules)
     return parts
 
 
-def _clean_text(text: str, parts: ArticleParts, rules: Rules) -> None:
-    """trafilatura has already found where the article is; of our rules only the line ones
-    help here (measured on html-train: running the whole plain-text parser over its text also
-    cut real paragraphs). A byline it left in the text moves to its field. Positions in the
-    audit count the lines of trafilatura's text, not of the page."""
+def clean_extracted_text(text: str, parts: ArticleParts, rules: Rules) -> None:
+    """Text an extractor has already cut out of a page (trafilatura, a scraper's export): of our
+    rules only the line ones help here (measured on html-train: running the whole plain-text
+    parser over trafilatura's text also cut real paragraphs). A byline left in the text moves
+    to its field. Positions in the audit count the lines of this text, not of the page."""
     for k, unit in enumerate(split_units(text)):
         rule = rules.dropped_by(unit.text) if unit.words <= rules.settings.pattern_max_words else None
         if k == 0 and parts.title and _same_words(unit.text, parts.title):
@@ -62,6 +66,11 @@ def _clean_text(text: str, parts: ArticleParts, rules: Rules) -> None:
             parts.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
         else:
             parts.paragraphs.append(unit.text)
+
+
+def _labels(value) -> list[str]:
+    items = value if isinstance(value, list) else (value or "").split(",")
+    return list(dict.fromkeys(" ".join(str(item).split()) for item in items if str(item).strip()))
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -52,6 +52,7 @@ class Rules:
     dateline: list[re.Pattern] = field(default_factory=list)
     image_credit: list[re.Pattern] = field(default_factory=list)
     byline: list[re.Pattern] = field(default_factory=list)
+    record_fields: object = None  # records.FieldMap: where scraper exports keep each field
     stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
     date: re.Pattern | None = None  # the DATE macro alone
 
@@ -79,7 +80,8 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
-        raise RulesError(f"cannot read rules file {path}: {error}") from error
+        # One line: YAML's messages span several, with a caret under the column.
+        raise RulesError(f"cannot read rules file {path}: {' '.join(str(error).split())}") from error
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -138,9 +140,13 @@ def build_rules(data: dict) -> Rules:
     return rules
 
 
-def load_rules(extra_path: str | Path | None = None) -> Rules:
-    """The default rules, with a user's YAML file merged over them when one is given."""
+def load_rules(extra_path: str | Path | None = None, fields: dict[str, str] | None = None) -> Rules:
+    """The default rules, with a user's YAML file merged over them when one is given, and the
+    record field names (`fields`: a user's --fields mapping, tried first)."""
+    from .records import build_field_map  # records reads web pages, whose parser needs these rules
+
     data = _read_yaml(DEFAULT_RULES_PATH)
-    if extra_path:
-        data = deep_merge(data, _read_yaml(Path(extra_path)))
-    return build_rules(data)
+    user = _read_yaml(Path(extra_path)) if extra_path else {}
+    rules = build_rules(deep_merge(data, user))
+    rules.record_fields = build_field_map(user.get("record_fields"), fields)
+    return rules

@@ -1,17 +1,23 @@
 """Finding article files and reading their bytes, or a one-line reason why not."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # far above any article; stops a mis-aimed dump or log
 NOT_REGULAR = "not a regular file (a pipe, device or socket): only files are read"
-# Saved web pages are read as HTML whatever their name; these are the names a folder is searched for.
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+GZIP_MAGIC = b"\x1f\x8b"
+# The names a folder is searched for, each also gzipped (.html.gz). What a file holds is read
+# from its content: a page saved as .txt is still read as HTML, an export saved as .txt as JSON.
+FORMAT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".warc")
+ARTICLE_SUFFIXES = FORMAT_SUFFIXES + tuple(suffix + ".gz" for suffix in FORMAT_SUFFIXES)
+FORMATS_SEARCHED = f"{', '.join(FORMAT_SUFFIXES)}, or any of them gzipped"
 
 
 class InputError(Exception):
@@ -57,7 +63,7 @@ def discover(paths: Iterable[str | Path], root: Path) -> Iterator[Candidate | tu
                 yield under_prefix(relative), reason
             found = [(under_prefix(relative), file) for relative, file in listed]
             if not found:
-                yield storable(str(given)), f"no {'/'.join(ARTICLE_SUFFIXES)} files in this folder"
+                yield storable(str(given)), f"no article files in this folder (looked for {FORMATS_SEARCHED})"
         for identity, file in found:
             try:
                 status = os.stat(file)
@@ -126,18 +132,30 @@ def identity_of(file: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def _open_without_blocking(path, flags: int) -> int:
-    # A FIFO named *.txt would block open() until a writer comes, holding the run forever.
-    return os.open(path, flags | os.O_NONBLOCK)
+def open_regular(location: str | Path):
+    """A binary handle on a regular file, or InputError. Opened without blocking: a FIFO named
+    *.txt would hold open() until a writer came, and the run with it."""
+    try:
+        handle = open(location, "rb", opener=lambda path, flags: os.open(path, flags | os.O_NONBLOCK))
+    except FileNotFoundError:
+        raise InputError("file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror or error}") from None
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise InputError(NOT_REGULAR)
+    return handle
 
 
 def read_bytes(location: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    try:
-        with open(location, "rb", opener=_open_without_blocking) as handle:
-            status = os.fstat(handle.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                raise InputError(NOT_REGULAR)
-            size = status.st_size
+    """A single article's bytes within the size limit; a gzipped one unpacked."""
+    with open_regular(location) as handle:
+        try:
+            if handle.peek(2)[:2] == GZIP_MAGIC:
+                return _gunzip(handle, max_bytes)
+            size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 raise InputError(
                     f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
@@ -148,14 +166,23 @@ def read_bytes(location: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
             data = handle.read((size or max_bytes) + 1)
             if size and len(data) > size:  # it grew while we read it
                 data += handle.read(max_bytes + 1 - len(data))
-    except FileNotFoundError:
-        raise InputError("file disappeared before it could be read") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror or error}") from None
+        except OSError as error:
+            raise InputError(f"cannot read file: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise InputError(f"file is over the {max_bytes / 1e6:.1f} MB limit")
+    return data
+
+
+def _gunzip(handle, max_bytes: int) -> bytes:
+    try:
+        data = gzip.GzipFile(fileobj=handle).read(max_bytes + 1)
+    except EOFError:
+        raise InputError("truncated gzip file: it ends before its data does") from None
+    except (OSError, zlib.error) as error:
+        raise InputError(f"damaged gzip file: {error}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"unpacks to over the {max_bytes / 1e6:.1f} MB limit "
+                         "(raise it with --max-bytes if this really is one article)")
     return data
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import codecs
-import json
 
 from ..parts import Document
 from .files import Candidate, InputError
 
-SUPPORTED = "newscorpus reads plain text and saved web pages (HTML)"
+SUPPORTED = ("newscorpus reads plain text (.txt, .md), saved web pages (HTML), scraper exports (JSON, JSON lines) "
+             "and web archives (WARC), each also gzipped")
 
 # Formats users rename to .txt by mistake, recognised by their first bytes.
 MAGIC = {
@@ -20,7 +20,6 @@ MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
     b"{\\rtf": "an RTF document",
     b"\x7fELF": "an executable",
-    b"WARC/": "a web archive (WARC)",
 }
 
 BOMS = (
@@ -95,30 +94,6 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def structured_kind(text: str) -> str | None:
-    """"JSON" or "JSON lines" when the text is data, not an article: a scraper export would
-    otherwise be stored as one article holding all of its records."""
-    stripped = text.strip()
-    if not stripped or stripped[0] not in "[{":
-        return None
-    try:
-        json.loads(stripped)
-        return "JSON"
-    except ValueError:
-        pass
-    lines = [line for line in stripped.splitlines()[:5] if line.strip()]
-    try:
-        if all(isinstance(json.loads(line), (dict, list)) for line in lines):
-            return "JSON lines"
-    except ValueError:
-        pass
-    return None
-
-
-def read_document(candidate: Candidate, data: bytes, sha256: str) -> Document:
-    text, encoding = decode(data)
-    kind = structured_kind(text)
-    if kind:
-        raise InputError(f"not an article: {kind} records are not read yet; {SUPPORTED}")
+def read_document(candidate: Candidate, text: str, encoding: str, sha256: str) -> Document:
     return Document(path=candidate.identity, text=text, sha256=sha256, encoding=encoding,
                     size=candidate.size, mtime_ns=candidate.mtime_ns)

@@ -74,6 +74,17 @@ class Article(Base):
     file_mtime_ns: Mapped[int | None] = mapped_column(Integer)
     # Where a saved web page came from (its canonical address), when the page says.
     url: Mapped[str | None] = mapped_column(Text)
+    # The file the article was read from: its path for a file that is one article; for a
+    # record of a file holding many (JSON lines, a web archive) that file, while `path` adds
+    # the record's key. A file's records are skipped together when its stat is unchanged.
+    file: Mapped[str | None] = mapped_column(Text, index=True)
+    # When the page says it was last changed (ISO 8601), apart from `published`; not
+    # `updated_at`, which is when newscorpus last wrote the row.
+    updated: Mapped[str | None] = mapped_column(Text)
+    # JSON arrays, for Datasette's array facets: the byline's people, the page's labels.
+    authors: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class Comment(Base):

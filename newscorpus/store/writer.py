@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select, text
 
 from ..nlp.entities import canonical_key
 from ..parts import ArticleParts, Document, EntityRef, Extraction
+from ..read.inputs import Stored
 from .models import (
     Article,
     ArticleEntity,
@@ -48,11 +49,22 @@ class StoredArticle:
     run_id: int | None = None  # the ingest run writing it (articles.run_id)
 
 
-def known_files(conn: Connection) -> dict[str, tuple[str, int | None, int | None]]:
-    """path -> (sha256, file size, file mtime in ns) of every stored article: one query, so
-    an unchanged corpus of 100k files is checked without a query per file."""
-    return {path: (sha256, size, mtime_ns) for path, sha256, size, mtime_ns in conn.execute(
-        select(Article.path, Article.sha256, Article.file_size, Article.file_mtime_ns))}
+def stored_files(conn: Connection) -> Stored:
+    """What the reader needs to skip unchanged files, in one query: an unchanged corpus of
+    100k files is checked without a query per file."""
+    stored = Stored()
+    counts: dict[str, int] = {}
+    for path, file, sha256, size, mtime_ns in conn.execute(
+            select(Article.path, Article.file, Article.sha256, Article.file_size, Article.file_mtime_ns)):
+        stored.articles[path] = (sha256, size, mtime_ns)
+        if file is not None and file != path:
+            counts[file] = counts.get(file, 0) + 1
+            previous = stored.containers.get(file)
+            # Records of one file stored under different stats (a run stopped midway): the
+            # file must be read again.
+            same = previous is None or previous[:2] == (size, mtime_ns)
+            stored.containers[file] = (size, mtime_ns, counts[file]) if same else (None, None, counts[file])
+    return stored
 
 
 def restamp(conn: Connection, stats: list[tuple[int | None, int | None, str]]) -> None:
@@ -94,7 +106,12 @@ def store_article(conn: Connection, item: StoredArticle) -> tuple[int, str]:
         run_id=item.run_id,
         file_size=doc.size,
         file_mtime_ns=doc.mtime_ns,
-        url=parts.url,
+        url=parts.url or doc.url,
+        file=doc.file or doc.path,
+        updated=parts.updated,
+        authors=json_array(parts.authors),
+        categories=json_array(parts.categories),
+        tags=json_array(parts.tags),
     )
     existing = cursor.execute("SELECT id FROM articles WHERE path = ?", (doc.path,)).fetchone()
     if existing is None:
@@ -205,6 +222,10 @@ def headline_of(parts: ArticleParts) -> str:
         return parts.title
     words = parts.body.split()
     return " ".join(words[:HEADLINE_WORDS]) + (" …" if len(words) > HEADLINE_WORDS else "")
+
+
+def json_array(values: Iterable[str]) -> str:
+    return json.dumps(list(dict.fromkeys(values)), ensure_ascii=False)
 
 
 def entity_names_value(names_and_mentions: Iterable[tuple[str, int]]) -> str:
