@@ -1,10 +1,11 @@
-"""The people of a byline (`authors_of`)."""
+"""The people of a byline (`authors_of`), and `parse_page` filling `ArticleParts.authors` for every format."""
 from __future__ import annotations
 
 import pytest
 
+from helpers import ARTICLE
+from newscorpus.parse import authors_of, parse_page
 from newscorpus.parse import bylines as bylines_module
-from newscorpus.parse.bylines import authors_of
 from newscorpus.parse.rules import RulesError
 
 
@@ -153,3 +154,23 @@ def test_the_vocabulary_is_read_once_and_a_missing_file_is_a_clear_error(monkeyp
         monkeypatch.undo()
         bylines_module.vocabulary.cache_clear()
 
+
+def test_parse_page_fills_the_authors_of_a_plain_text_article(rules):
+    text = ARTICLE.replace("By Jane Doe\n", "By JANE DOE and John Smith in Harbourtown\n")
+    parts = parse_page(text, rules)
+    assert parts.byline == "JANE DOE and John Smith in Harbourtown"  # as printed: authors is a reading of it
+    assert parts.authors == ["Jane Doe", "John Smith"]
+    assert parse_page(ARTICLE, rules).authors == ["Jane Doe"]
+
+
+def test_parse_page_fills_the_authors_of_a_web_page(rules):
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[2:])
+    page = ("<!DOCTYPE html><html><head><title>Council approves new budget</title>"
+            '<meta name="author" content="Jane Roe; Reuters"></head><body><article>'
+            f"<h1>Council approves new budget</h1>{paragraphs}</article></body></html>")
+    parts = parse_page(page, rules)
+    assert parts.authors == ["Jane Roe"]
+
+
+def test_parse_page_names_nobody_when_the_byline_is_an_outlet(rules):
+    assert parse_page(ARTICLE.replace("By Jane Doe", "By Staff Reporter"), rules).authors == []

@@ -4,13 +4,18 @@ The wordings of page furniture are data in `boilerplate.yaml`; the modules hold 
 """
 from ..parts import ArticleParts
 from .article import default_rules, parse_article
+from .bylines import authors_of
 from .html import looks_like_html, parse_html
 from .rules import Rules, RulesError, load_rules
 
-__all__ = ["parse_page", "parse_article", "parse_html", "looks_like_html", "load_rules", "Rules", "RulesError"]
+__all__ = ["Rules", "RulesError", "authors_of", "load_rules", "looks_like_html", "parse_article", "parse_html", "parse_page"]
 
 
 def parse_page(text: str, rules: Rules | None = None) -> ArticleParts:
-    """Any stored document: a web page through trafilatura and our rules, plain text through ours."""
+    """Any stored document: a web page through trafilatura and our rules, plain text through ours.
+    The people of the byline are read here, after either parser, so every format names them alike."""
     rules = rules or default_rules()
-    return parse_html(text, rules) if looks_like_html(text) else parse_article(text, rules)
+    parts = parse_html(text, rules) if looks_like_html(text) else parse_article(text, rules)
+    if not parts.authors:
+        parts.authors = authors_of(parts.byline)
+    return parts
