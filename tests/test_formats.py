@@ -23,7 +23,7 @@ NEWS_PLEASE = {"title": "Council approves harbour budget", "maintext": STORY, "d
                "authors": ["Jane Doe", "Li Wei"], "url": "https://www.example-news.com/harbour-budget",
                "source_domain": "example-news.com", "language": "en"}
 NEWSPAPER = {"headline": "Port reopens", "text": "The port reopened on Monday after the storm.\nShips returned.",
-             "published": 1709633280000, "author": "Olga Petrova", "id": 42}
+             "published": 1709633280000, "author": [{"name": "Olga Petrova"}, {"name": "Reuters"}], "id": 42}
 
 
 def rows(db_path, sql, *params):
@@ -49,9 +49,9 @@ def test_a_json_lines_export_is_one_article_per_record_with_its_metadata(tmp_pat
                       "from articles a join sources s on s.id = a.source_id order by a.id")
     assert stored == [
         ("export.jsonl#https://www.example-news.com/harbour-budget", "Council approves harbour budget",
-         "2024-03-05T10:08:00", "Jane Doe, Li Wei", '["Jane Doe", "Li Wei"]',
+         "2024-03-05T10:08:00", "Jane Doe; Li Wei", '["Jane Doe", "Li Wei"]',
          "https://www.example-news.com/harbour-budget", "example-news.com", "export.jsonl"),
-        ("export.jsonl#42", "Port reopens", "2024-03-05T10:08:00+00:00", "Olga Petrova", '["Olga Petrova"]', None,
+        ("export.jsonl#42", "Port reopens", "2024-03-05T10:08:00+00:00", "Olga Petrova; Reuters", '["Olga Petrova"]', None,
          tmp_path.name, "export.jsonl"),
     ]
     [(body, raw)] = rows(db, "select body, raw_text from articles where path like '%#42'")

@@ -4,29 +4,25 @@ The wordings of page furniture are data in `boilerplate.yaml`; the modules hold 
 """
 from ..parts import ArticleParts
 from .article import default_rules, parse_article
+from .bylines import authors_of
 from .html import looks_like_html, parse_html
 from .records import FieldsError, RecordError, parse_field_overrides, parse_record, record_of
 from .rules import Rules, RulesError, load_rules
 
-__all__ = [
-    "FieldsError",
-    "Rules",
-    "RulesError",
-    "load_rules",
-    "looks_like_html",
-    "parse_article",
-    "parse_field_overrides",
-    "parse_html",
-    "parse_page",
-    "parse_record",
-]
+__all__ = ["FieldsError", "RecordError", "Rules", "RulesError", "authors_of", "load_rules", "looks_like_html",
+           "parse_article", "parse_field_overrides", "parse_html", "parse_page", "parse_record"]
 
 
 def parse_page(text: str, rules: Rules | None = None) -> ArticleParts:
     """Any stored document, chosen by its content: a scraper's record (a JSON object) by its
-    fields, a web page through trafilatura and our rules, plain text through ours."""
+    fields, a web page through trafilatura and our rules, plain text through ours. The people
+    of the byline are read here, after every parser, so every format names them alike."""
     rules = rules or default_rules()
     record = record_of(text)
     if record is not None:
-        return parse_record(record, rules, rules.record_fields)
-    return parse_html(text, rules) if looks_like_html(text) else parse_article(text, rules)
+        parts = parse_record(record, rules, rules.record_fields)
+    else:
+        parts = parse_html(text, rules) if looks_like_html(text) else parse_article(text, rules)
+    if not parts.authors:
+        parts.authors = authors_of(parts.byline)
+    return parts

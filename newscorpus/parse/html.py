@@ -42,8 +42,6 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
                          published=found.get("date") or None, url=found.get("url") or None,
                          site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
                          categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
-    if parts.byline and ";" in parts.byline:  # trafilatura joins the people of a page with "; "
-        parts.authors = [name.strip() for name in parts.byline.split(";") if name.strip()]
     clean_extracted_text(found.get("text") or "", parts, rules)
     parts.comments = _comments_of(found.get("comments") or "", rules)
     return parts

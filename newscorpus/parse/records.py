@@ -161,11 +161,9 @@ def parse_record(record: dict, rules, fields: FieldMap) -> ArticleParts:
     )
     if parts.updated == parts.published:
         parts.updated = None
-    byline = fields.value(record, "byline")
-    names = _names(byline)
-    parts.byline = ", ".join(names) or None
-    if isinstance(byline, list):  # the export already split the byline into people
-        parts.authors = names
+    # "; " between the names of a list, as trafilatura joins them: parse_page's byline reader
+    # splits there (and still drops an outlet an export lists among its authors).
+    parts.byline = "; ".join(_names(fields.value(record, "byline"))) or None
     parts.site = _site(fields.value(record, "site"), parts.url)
     text = record_text(record, fields)
     if text is None:
