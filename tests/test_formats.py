@@ -238,3 +238,62 @@ def test_a_folder_mixing_every_format(tmp_path):
     # --source still names every article's source
     result = run_ingest(folder, "--db", tmp_path / "named.db", "--root", tmp_path, "--source", "My inbox")
     assert rows(tmp_path / "named.db", "select distinct s.name from sources s") == [("My inbox",)]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-03-05", "2024-03-05"),
+    ("2024-03-05T10:08:00Z", "2024-03-05T10:08:00+00:00"),
+    ("2024-03-05 10:08:00", "2024-03-05T10:08:00"),
+    ("5 March 2024", "2024-03-05"),
+    ("Tue, 05 Mar 2024 10:08:00 GMT", "2024-03-05T10:08:00+00:00"),
+    ("20240305T100800Z", "2024-03-05T10:08:00+00:00"),  # GDELT's seendate
+    (1709633280, "2024-03-05T10:08:00+00:00"),
+    (1709633280000, "2024-03-05T10:08:00+00:00"),
+    ("yesterday", None),  # no anchor to read it against
+    ("March", None),  # no year: not a date to store
+    (True, None),
+])
+def test_export_dates(value, expected):
+    from newscorpus.parse import load_rules, parse_record
+
+    rules = load_rules()
+    assert parse_record({"text": STORY, "date": value}, rules, rules.record_fields).published == expected
+
+
+def test_export_fields_in_their_many_shapes():
+    from newscorpus.parse import load_rules, parse_record
+
+    rules = load_rules()
+    record = {"Headline": "  Port\nreopens ", "articleBody": "<p>The port reopened.</p><p>Ships &amp; ferries returned.</p>",
+              "creator": [{"name": "Olga Petrova"}, "Li Wei", {"name": "Olga Petrova"}], "keywords": "port, storm;ferries",
+              "category": ["News", "Local"], "link": "https://www.harbour-times.co.uk/port", "dateModified": "2024-03-06"}
+    parts = parse_record(record, rules, rules.record_fields)
+    assert parts.title == "Port reopens"  # field names match whatever their case
+    assert parts.paragraphs == ["The port reopened.", "Ships & ferries returned."]
+    assert parts.byline == "Olga Petrova; Li Wei"
+    assert (parts.tags, parts.categories) == (["port", "storm", "ferries"], ["News", "Local"])
+    assert parts.site == "harbour-times.co.uk"  # from the address when no site field is given
+    assert (parts.published, parts.updated) == (None, "2024-03-06")
+
+
+def test_fields_given_by_the_user_come_before_the_common_names():
+    from newscorpus.parse import load_rules, parse_record
+
+    rules = load_rules(fields={"text": "summary_full", "title": "seo.title"})
+    record = {"text": "A teaser only.", "summary_full": STORY, "title": "Short", "seo": {"title": "The long title"}}
+    parts = parse_record(record, rules, rules.record_fields)
+    assert parts.title == "The long title" and parts.body.startswith("The council approved")
+
+
+def test_a_rules_file_can_name_record_fields_and_a_bad_one_is_refused(tmp_path):
+    from newscorpus.parse import RulesError, load_rules
+
+    good = tmp_path / "good.yaml"
+    good.write_text("record_fields:\n  text: [story_text]\n")
+    assert load_rules(good).record_fields.names["text"][0] == "story_text"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("record_fields:\n  body: [story_text]\n")
+    with pytest.raises(RulesError, match="unknown field 'body'"):
+        load_rules(bad)
+    result, _ = ingest(tmp_path, tmp_path, "--rules", bad)
+    assert result.exit_code == 1 and "unknown field 'body'" in result.output and "Traceback" not in result.output

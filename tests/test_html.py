@@ -20,6 +20,10 @@ PAGE = Path(__file__).parent / "data" / "html" / "harbour.html"
     "<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>",
     "<html>",
     "<head><title>t</title></head>",
+    '\t<meta property="og:title" content="Port reopens" />\n<p>The port reopened.</p>',  # a saved fragment
+    "<style>\n  .menu { opacity: 1; }\n</style>\n<div>The port reopened.</div>",
+    "<title>Port reopens</title>\n<p>The port reopened.</p>",
+    "<body><p>The port reopened.</p></body>",
 ])
 def test_web_pages_are_told_by_their_content(text):
     assert looks_like_html(text)
@@ -29,6 +33,9 @@ def test_web_pages_are_told_by_their_content(text):
     "The <html> tag opens every web page, the trainer told the class.",
     "Council approves budget\n\nThe council met on Tuesday.\n<html> was mentioned once.",
     "<headline>Not HTML</headline>",
+    "<metadata> is what the archive calls it, the clerk said.",
+    "<b>Breaking:</b> the port reopened on Monday.",
+    "<Title> of the report was withheld.",
     "",
 ])
 def test_text_that_only_mentions_html_stays_text(text):
@@ -75,3 +82,41 @@ def test_ingest_reads_pages_by_content_whatever_their_name_and_reprocesses_them(
     assert again.exit_code == 0, again.output
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT path, title, body, url FROM articles ORDER BY path").fetchall() == before
+
+
+def page_with(head: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{'The harbour council met on Tuesday and voted for the new pier budget. ' * 3}</p>"
+                         for _ in range(4))
+    return (f"<!DOCTYPE html><html><head>{head}</head><body>{body.replace('PARAGRAPHS', paragraphs)}"
+            "</body></html>")
+
+
+OG = ('<meta property="og:site_name" content="The Coastal Gazette">'
+      '<meta property="og:title" content="Pier budget passes after a long debate">'
+      '<title>Pier budget passes after a long debate | The Coastal Gazette</title>')
+METADATA_TITLE = "the title trafilatura reads from the page's metadata"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the printed headline, not the title rewritten for sharing
+    ("<article><h1>Council passes pier budget after long debate</h1>PARAGRAPHS</article>",
+     "Council passes pier budget after long debate"),
+    ("<h1>Council passes pier budget after long debate</h1><div>PARAGRAPHS</div>",
+     "Council passes pier budget after long debate"),
+    # look-alikes: a newsletter box's h1 in the article shares no word with the title
+    ("<article><h1>Get our Daily Forecast Newsletter</h1>PARAGRAPHS</article>", METADATA_TITLE),
+    # the logo as h1
+    ("<h1>The Coastal Gazette</h1><div>PARAGRAPHS</div>", METADATA_TITLE),
+    # several h1s outside an article: teasers, not this page's headline
+    ("<h1>Pier budget news</h1><h1>Pier budget news 2</h1><div>PARAGRAPHS</div>", METADATA_TITLE),
+    # one word is no headline
+    ("<h1>Pier</h1><div>PARAGRAPHS</div>", METADATA_TITLE),
+])
+def test_the_title_is_the_printed_headline_when_it_is_one(body, expected):
+    import trafilatura
+
+    page = page_with(OG, body)
+    if expected == METADATA_TITLE:
+        expected = trafilatura.extract_metadata(page).title
+        assert "Pier budget passes" in expected
+    assert parse_page(page, load_rules()).title == expected
