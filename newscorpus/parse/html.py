@@ -21,7 +21,7 @@ from .units import split_units
 # is a web page: saved fragments often lack the doctype and open on <meta> or <style>.
 HTML_START = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
                         r"(?:<(?:!doctype\s+html|html|head)[\s>]|<(?:meta|link|base)\s[^<>]*>"
-                        r"|<(body|style|script|title)(?:\s[^<>]*)?>.*?</\1\s*>)",
+                        r"|<(?:style|script)(?:\s[^<>]*)?>|<(body|title)(?:\s[^<>]*)?>.*?</\1\s*>)",
                         re.IGNORECASE | re.DOTALL)
 SNIFF_CHARS = 4096
 BYLINE_SEARCH_UNITS = 3  # a byline trafilatura left in the text stands in its first lines
