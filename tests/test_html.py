@@ -120,3 +120,25 @@ def test_the_title_is_the_printed_headline_when_it_is_one(body, expected):
         expected = trafilatura.extract_metadata(page).title
         assert "Pier budget passes" in expected
     assert parse_page(page, load_rules()).title == expected
+
+
+@pytest.mark.parametrize("link, expected", [
+    ('<a href="https://abc.example/about/newsteam/alex-bozarjian">Alex Bozarjian</a>', "Alex Bozarjian"),
+    ('<a href="/author/jane-roe/">Jane Roe</a>', "Jane Roe"),
+    ('<a href="/authors/j-r-stone-4821?ref=byline">J.R. Stone</a>', "J.R. Stone"),
+    ('<a href="/people/li-wei">Li Wei</a>', "Li Wei"),
+    # look-alikes: the text is not the name in the address, or the address is no author's page
+    ('<a href="/author/jane-roe/">More stories</a>', None),
+    ('<a href="/tag/jane-roe/">Jane Roe</a>', None),
+    ('<a href="/news/2024/jane-roe-wins">Jane Roe</a>', None),
+    ('<a href="/staff/">Our staff</a>', None),
+])
+def test_a_byline_printed_as_a_link_to_the_authors_page(link, expected):
+    page = page_with(OG, f"<article><h1>Pier budget passes after a long debate</h1><p>{link}</p>PARAGRAPHS</article>")
+    assert parse_page(page, load_rules()).byline == expected
+
+
+def test_the_pages_metadata_author_comes_before_a_linked_one():
+    head = OG + '<meta name="author" content="Olga Petrova">'
+    page = page_with(head, '<article><p><a href="/author/jane-roe/">Jane Roe</a></p>PARAGRAPHS</article>')
+    assert parse_page(page, load_rules()).byline == "Olga Petrova"

@@ -13,7 +13,7 @@ import re
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import read_zone
 from .header import byline
-from .rules import Rules
+from .rules import Rules, matches_any
 from .units import split_units
 
 # A document that opens (after a byte-order mark, blank space, comments or an XML
@@ -27,6 +27,7 @@ SNIFF_CHARS = 4096
 BYLINE_SEARCH_UNITS = 3  # a byline trafilatura left in the text stands in its first lines
 BYLINE_MAX_WORDS = 12
 HEADLINE_WORDS = (2, 40)  # a printed <h1> of fewer or more words is a logo or a teaser block
+LINKED_NAME_WORDS = 5
 SHARED_WORDS = 0.3  # share of a printed headline's words its metadata title must also have
 
 
@@ -41,13 +42,14 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
     if tree is None:
         return ArticleParts()
     headlines = _headlines(tree)  # before extraction, which prunes the tree it is given
+    linked_author = _linked_author(tree, rules)
     extracted = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=True,
                                             include_tables=True, deduplicate=False)
     if extracted is None:
         return ArticleParts()
     found = extracted.as_dict()
     parts = ArticleParts(title=_title(headlines, found.get("title"), found.get("sitename")),
-                         byline=(found.get("author") or "").strip() or None,
+                         byline=(found.get("author") or "").strip() or linked_author,
                          published=found.get("date") or None, url=found.get("url") or None,
                          site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
                          categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
@@ -65,6 +67,24 @@ def _headlines(tree) -> list[str]:
         return inside[:1]
     everywhere = [h for h in (_one_line(e.text_content()) for e in tree.iter("h1")) if h]
     return everywhere if len(everywhere) == 1 else []
+
+
+def _linked_author(tree, rules: Rules) -> str | None:
+    """The first link to an author's page whose text is the name in its address: a byline
+    that sites render as a link rather than mark up as metadata."""
+    for link in tree.iter("a"):
+        address = link.get("href") or ""
+        match = matches_any(rules.author_link, address) if len(address) < 500 else None
+        if match is None:
+            continue
+        name = _one_line(link.text_content())
+        if name and len(name.split()) <= LINKED_NAME_WORDS and _slug(name) and _slug(name) in match.group("slug").lower():
+            return name
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
 
 
 def _title(headlines: list[str], metadata_title: str | None, site: str | None) -> str | None:

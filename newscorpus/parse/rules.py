@@ -52,6 +52,7 @@ class Rules:
     dateline: list[re.Pattern] = field(default_factory=list)
     image_credit: list[re.Pattern] = field(default_factory=list)
     byline: list[re.Pattern] = field(default_factory=list)
+    author_link: list[re.Pattern] = field(default_factory=list)  # web pages: links to an author's page
     record_fields: object = None  # records.FieldMap: where scraper exports keep each field
     stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
     date: re.Pattern | None = None  # the DATE macro alone
@@ -131,7 +132,8 @@ def build_rules(data: dict) -> Rules:
         drop={str(name): _compile_list(patterns, macros, f"drop.{name}") for name, patterns in drop.items()},
     )
     for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
-                "comment_count", "comment_chrome", "comment_header", "comment_trailer", "date_line", "dateline", "image_credit", "byline"):
+                "comment_count", "comment_chrome", "comment_header", "comment_trailer", "date_line", "dateline", "image_credit", "byline",
+                "author_link"):
         setattr(rules, key, _compile_list(data.get(key), macros, key))
     if "STAMP" in macros:
         rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)
