@@ -142,3 +142,40 @@ def test_the_pages_metadata_author_comes_before_a_linked_one():
     head = OG + '<meta name="author" content="Olga Petrova">'
     page = page_with(head, '<article><p><a href="/author/jane-roe/">Jane Roe</a></p>PARAGRAPHS</article>')
     assert parse_page(page, load_rules()).byline == "Olga Petrova"
+
+
+THREAD = ("<div class='discussion'><h3>3 Comments</h3>"
+          "<div><b>mary smith</b> <span>March 5, 2024 at 10:08 am</span><p>About time the pier was fixed, it has been "
+          "falling apart for years.</p></div>"
+          "<div><b>Tom B</b> <span>March 5, 2024 at 11:15 am</span><p>Will the ferries run during the work this "
+          "spring?</p></div>"
+          "<div><b>harbourfan</b> <span>March 6, 2024 at 9:02 am</span><p>Good news for the town at last.</p></div>"
+          "</div>")
+TEASERS = ("<aside><h3>More from the Gazette</h3>"
+           "<div><a href='/a'>Ferry timetable changes for the summer</a> <span>March 5, 2024</span></div>"
+           "<div><a href='/b'>School roof repairs approved by council</a> <span>March 4, 2024</span></div>"
+           "<div><a href='/c'>Lifeboat crew rescues two sailors</a> <span>March 3, 2024</span></div></aside>")
+
+
+def test_a_comment_thread_trafilatura_leaves_out_is_read_from_the_pages_text():
+    page = page_with(OG, f"<article><h1>Pier budget passes after a long debate</h1>PARAGRAPHS</article>{THREAD}")
+    parts = parse_page(page, load_rules())
+    assert [(c.author, c.posted_at) for c in parts.comments] == [
+        ("mary smith", "2024-03-05T10:08:00"), ("Tom B", "2024-03-05T11:15:00"), ("harbourfan", "2024-03-06T09:02:00")]
+    assert "About time" not in parts.body
+
+
+def test_a_list_of_dated_teasers_is_no_comment_thread():
+    page = page_with(OG, f"<article><h1>Pier budget passes after a long debate</h1>PARAGRAPHS</article>{TEASERS}")
+    assert parse_page(page, load_rules()).comments == []
+
+
+def test_the_pages_text_is_one_block_per_line_without_scripts():
+    import trafilatura
+
+    from newscorpus.parse.page_text import visible_text
+
+    tree = trafilatura.load_html("<html><head><title>t</title></head><body><p>One <b>bold</b> line</p>"
+                                 "<script>var x = 1;</script><ul><li>first</li><li>second</li></ul>tail<br>after"
+                                 + "<div>" * 200 + "deep" + "</div>" * 200 + "</body></html>")
+    assert visible_text(tree) == "One bold line\nfirst\nsecond\ntail\nafter\ndeep"

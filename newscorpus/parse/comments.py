@@ -118,6 +118,10 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
 def _is_chrome(text: str, rules: Rules) -> str | None:
     if len(text.split()) > rules.settings.pattern_max_words:
         return None
+    return rules.remembered("chrome", text, lambda line: _chrome_rule(line, rules))
+
+
+def _chrome_rule(text: str, rules: Rules) -> str | None:
     if matches_any(rules.comment_chrome, text):
         return "comment_chrome"
     if matches_any(rules.comment_section_start, text):

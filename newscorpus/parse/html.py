@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
-from .comments import read_zone
+from .comments import find_comment_section, read_zone
 from .header import byline
+from .page_text import visible_text
 from .rules import Rules, matches_any
 from .units import split_units
 
@@ -43,6 +44,7 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
         return ArticleParts()
     headlines = _headlines(tree)  # before extraction, which prunes the tree it is given
     linked_author = _linked_author(tree, rules)
+    page_text = visible_text(tree)
     extracted = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=True,
                                             include_tables=True, deduplicate=False)
     if extracted is None:
@@ -54,7 +56,7 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
                          site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
                          categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
     clean_extracted_text(found.get("text") or "", parts, rules)
-    parts.comments = _comments_of(found.get("comments") or "", rules)
+    parts.comments = _comments_of(found.get("comments") or "", rules) or _comments_in_page(page_text, rules)
     return parts
 
 
@@ -140,6 +142,16 @@ def _labels(value) -> list[str]:
 
 def _same_words(a: str, b: str) -> bool:
     return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
+
+
+def _comments_in_page(page_text: str, rules: Rules) -> list[ParsedComment]:
+    """The comment thread our plain-text reader finds in the page's visible text, for the many
+    pages where trafilatura finds none (html-train: comments found 0.444 -> 0.514; of the
+    rest, most are not in the page's text at all). Only the comments are taken: trafilatura's
+    article text stays the body."""
+    units = split_units(page_text)
+    start = find_comment_section(units, 0, rules)
+    return read_zone(units[start:], rules).comments if start is not None else []
 
 
 def _comments_of(text: str, rules: Rules) -> list[ParsedComment]:

@@ -6,6 +6,7 @@ structure. Patterns are compiled once here so that parsing an article never touc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ DEFAULT_RULES_PATH = Path(__file__).with_name("boilerplate.yaml")
 # Patterns are only tried on lines up to this many characters: beyond it a line is prose, and
 # a regular expression over a 2 MB line would cost more than the whole article.
 MAX_PATTERN_CHARS = 1_000
+REMEMBERED_LINES = 200_000
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 
 
@@ -56,15 +58,31 @@ class Rules:
     record_fields: object = None  # records.FieldMap: where scraper exports keep each field
     stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
     date: re.Pattern | None = None  # the DATE macro alone
+    _answers: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def dropped_by(self, line: str) -> str | None:
         """Name of the first drop rule matching the whole line, else None."""
         if len(line) > MAX_PATTERN_CHARS or len(line.split()) > self.settings.pattern_max_words:
             return None
-        for name, patterns in self.drop.items():
-            if matches_any(patterns, line):
-                return name
-        return None
+        # Remembered: the parser asks about the same line from several places (a comment zone
+        # is read again for each candidate start), and trying every drop pattern was most of
+        # its time.
+        return self.remembered("drop", line, self._first_drop_rule)
+
+    def _first_drop_rule(self, line: str) -> str | None:
+        return next((name for name, patterns in self.drop.items() if matches_any(patterns, line)), None)
+
+    def remembered(self, question: str, line: str, answer: Callable[[str], str | None]) -> str | None:
+        """answer(line), computed once per line and question while the memory lasts (it is
+        emptied when it grows large): answers depend on the line and these rules only."""
+        cache = self._answers
+        key = (question, line)
+        if key in cache:
+            return cache[key]
+        if len(cache) > REMEMBERED_LINES:
+            cache.clear()
+        cache[key] = found = answer(line)
+        return found
 
 
 def matches_any(patterns: list[re.Pattern], line: str) -> re.Match | None:
