@@ -39,6 +39,7 @@ from newscorpus.parse import load_rules, parse_article  # noqa: E402
 from newscorpus.publish.site import canned_queries, with_rank_cap  # noqa: E402
 
 BBC = shared_path("corpora", "bbc", "bbc.jsonl")
+HTML_PAGES = shared_path("corpora", "html-train", "pages")
 BBC_ARTICLES = 2225
 WORDS_SAMPLE = 300  # articles for the words-per-second comparison (one process, so kept short)
 QUERIES = {
@@ -153,6 +154,32 @@ def hostile_line_seconds() -> dict:
     return seconds
 
 
+def html_figures(pages: int) -> dict:
+    """Saved web pages: how much of their ingest is reading the HTML (trafilatura and our rules)
+    rather than the NLP every article gets, one process, on html-train's real pages."""
+    from newscorpus.nlp.extract import extract_many
+    from newscorpus.parse import parse_page
+    from newscorpus.read.text import decode
+
+    files = sorted(HTML_PAGES.glob("*.html"))[:pages] if HTML_PAGES.is_dir() else []
+    files = files or [PROJECT / "tests" / "data" / "html" / "harbour.html"] * min(pages, 20)
+    texts = [decode(path.read_bytes())[0] for path in files]
+    rules = load_rules()
+    parse_page(texts[0], rules)  # trafilatura's and lxml's first-use setup is not per page
+    started = time.perf_counter()
+    bodies = [parse_page(text, rules).body for text in texts]
+    parse_s = time.perf_counter() - started
+    for _ in extract_many(bodies[:4]):
+        pass
+    started = time.perf_counter()
+    for _ in extract_many(bodies, batch_size=BATCH_SIZE):
+        pass
+    nlp_s = time.perf_counter() - started
+    return {"pages": len(texts), "parse_ms_per_page": round(1000 * parse_s / len(texts), 1),
+            "nlp_ms_per_page": round(1000 * nlp_s / len(texts), 1),
+            "parse_share": round(parse_s / (parse_s + nlp_s), 3)}
+
+
 def words_per_s(bodies: list[str]) -> dict:
     """Issue 3's measure: the whole extraction (spaCy + entities + quotes) against bare
     nlp.pipe with the same components, one process each, in words of body text per second."""
@@ -257,6 +284,8 @@ def main():
                              "sitting: 100,000 articles at ~12/s is 2.3 hours on 2 cores")
     parser.add_argument("--distinct", type=int, default=BBC_ARTICLES,
                         help="how many of the BBC texts to repeat (default all 2,225; fewer for a quick run)")
+    parser.add_argument("--html-pages", type=int, default=159,
+                        help="saved web pages (from ../shared/corpora/html-train) for the HTML share of ingest")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
@@ -266,6 +295,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     try:
         figures = run(work, args.articles, args.workers, args.sample, args.extract_once, args.distinct)
+        figures["html"] = html_figures(args.html_pages)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -74,7 +74,7 @@ def test_benchmark_smoke(tmp_path):
     out = tmp_path / "bench.json"
     # --extract-once with 20 distinct texts: 20 go through spaCy, the other 30 reuse them.
     subprocess.run([sys.executable, str(PROJECT / "bench" / "run.py"), "--articles", "50", "--distinct", "20",
-                    "--extract-once", "--json", str(out)], check=True, capture_output=True, text=True, cwd=PROJECT)
+                    "--extract-once", "--html-pages", "3", "--json", str(out)], check=True, capture_output=True, text=True, cwd=PROJECT)
     figures = json.loads(out.read_text())
     assert figures["articles_stored"] == 50 and figures["store_articles_per_s_while_growing"] > 0
     assert figures["articles_with_entities"] >= 45  # the reused extractions were stored too
@@ -83,4 +83,5 @@ def test_benchmark_smoke(tmp_path):
                 "peak_rss_mb", "db_bytes_per_raw_byte", "hostile_line_extract_s"):
         assert key in figures, key
     assert set(figures["search_ms"]) == {"rare term", "two words", "phrase", "prefix", "very common term"}
+    assert figures["html"]["pages"] == 3 and 0 < figures["html"]["parse_share"] < 1
     assert set(figures["search_ms_every_match_ranked"]) == {"very common term"}
