@@ -235,6 +235,16 @@ def test_a_folder_mixing_every_format(tmp_path):
         "inbox/export.jsonl#https://www.example-news.com/harbour-budget": [1, "example-news.com"],
         "inbox/crawl.warc.gz#https://gazette.example.org/harbour": [1, "The Coastal Gazette"],
     }
+    described = rows(db, "select path, title, byline, published, url from articles where path not like '%.txt' "
+                         "and path not like '%.md' order by path")
+    assert described == [
+        ("inbox/crawl.warc.gz#https://gazette.example.org/harbour", "Council approves harbour budget", "Jane Doe",
+         "2024-03-05", "https://gazette.example.org/news/2024/03/harbour-budget"),
+        ("inbox/export.jsonl#https://www.example-news.com/harbour-budget", "Council approves harbour budget",
+         "Jane Doe; Li Wei", "2024-03-05T10:08:00", "https://www.example-news.com/harbour-budget"),
+        ("inbox/page.html", "Council approves harbour budget", "Jane Doe", "2024-03-05",
+         "https://gazette.example.org/news/2024/03/harbour-budget"),
+    ]
     # --source still names every article's source
     result = run_ingest(folder, "--db", tmp_path / "named.db", "--root", tmp_path, "--source", "My inbox")
     assert rows(tmp_path / "named.db", "select distinct s.name from sources s") == [("My inbox",)]
