@@ -161,6 +161,11 @@ class Job:
     analyser: Callable[[Iterable, object, "Job"], Iterator[list["Analysed"]]] | None = None
     stop_requested: Callable[[], bool] = lambda: False  # set by the run: Ctrl-C or SIGTERM came
 
+    @property
+    def executor_name(self) -> str:
+        """ingest_runs.executor: where the extraction ran."""
+        return f"local: {self.workers} process{'es' if self.workers > 1 else ''}"
+
 
 def ingest(paths: Iterable[str | Path], job: Job, root: Path | None = None) -> RunSummary:
     root = root or Path.cwd()
@@ -206,7 +211,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         # (SIGKILL, a power cut) before it could record how it ended.
         conn.execute(update(IngestRun).where(IngestRun.status == "running").values(status="killed"))
         summary.run_id = conn.execute(insert(IngestRun).values(
-            started_at=now_iso(), status="running", mode=mode, extractor=extractor,
+            started_at=now_iso(), status="running", mode=mode, extractor=extractor, executor=job.executor_name,
             arguments=json.dumps(job.arguments, default=str),
             added=0, updated=0, unchanged=0, failed=0,
         )).inserted_primary_key[0]

@@ -95,7 +95,7 @@ CREATE TABLE ingest_runs (
 	added INTEGER NOT NULL, 
 	updated INTEGER NOT NULL, 
 	unchanged INTEGER NOT NULL, 
-	failed INTEGER NOT NULL, extractor TEXT, 
+	failed INTEGER NOT NULL, extractor TEXT, executor TEXT, 
 	CONSTRAINT pk_ingest_runs PRIMARY KEY (id)
 );
 

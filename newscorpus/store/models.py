@@ -188,6 +188,8 @@ class IngestRun(Base):
     failed: Mapped[int] = mapped_column(Integer, default=0)
     # Fingerprint of the code, rules, lexicons and model that extracted (newscorpus/fingerprint.py).
     extractor: Mapped[str | None] = mapped_column(Text)
+    # What ran the extraction: "local: N processes", or a cluster's scheduler address.
+    executor: Mapped[str | None] = mapped_column(Text)
 
 
 class IngestError(Base):
