@@ -27,7 +27,7 @@ from .parts import ArticleParts, Document, Extraction
 from .read.files import DEFAULT_MAX_BYTES, discover
 from .read.inputs import Failed, MoreRecords, ToExtract, pending_documents
 from .store import db
-from .store.checks import DatabaseProblem, check_location
+from .store.checks import DatabaseProblem, check_location, storage_failure
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
 from .store.writer import (
@@ -72,6 +72,7 @@ class RunSummary:
     # (size, mtime_ns, path) of files read again and found byte-identical: stored at the end
     # of the run, so the next run skips them unread.
     restamps: list[tuple[int | None, int | None, str]] = field(default_factory=list)
+    fatal: str | None = None  # why the run stopped early when the database could take no more writes
 
     @property
     def ok(self) -> bool:
@@ -197,9 +198,21 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
             db.prepare(job.db_path)
         except DatabaseProblem as error:
             raise RunRefused(str(error)) from None
+        except Exception as error:
+            if advice := storage_failure(error):
+                raise RunRefused(f"cannot build {job.db_path}: {advice}") from None
+            raise
         engine = db.make_engine(job.db_path)
         try:
             _run_locked(job, mode, documents, engine, summary, rules, extractor, stop)
+        except Exception as error:
+            advice = storage_failure(error)
+            if advice is None:
+                raise
+            # Every article stored before stays (each was its own transaction); the run stops
+            # here instead of failing each remaining article the same way.
+            summary.status = "interrupted"
+            summary.fatal = f"stopped writing to {job.db_path}: {advice}; the articles stored before are kept"
         finally:
             engine.dispose()
     return summary
@@ -236,7 +249,12 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         summary.status = "interrupted" if summary.status == "running" else summary.status
         raise
     finally:
-        _finish_run(engine, summary)
+        try:
+            _finish_run(engine, summary)
+        except Exception as error:
+            if storage_failure(error) is None:
+                raise
+            # The run record cannot be written either: the next run marks it killed.
 
 
 def _documents_from_files(paths, root: Path, job: Job, rules, conn, summary: RunSummary) -> Iterator[tuple[Document, "SourceChoice"]]:
@@ -388,6 +406,8 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
                 _, status = store_article(conn, StoredArticle(item.document, item.parts, item.extraction, item.source,
                                                               run_id=summary.run_id))
         except Exception as error:
+            if storage_failure(error):
+                raise  # the database takes no more writes: no use trying the next article
             _record_error_now(engine, summary, item.document.path, f"storage failed: {error!r}")
             continue
         if status == UPDATED:

@@ -104,3 +104,45 @@ def test_a_run_left_running_by_a_kill_is_marked_killed_by_the_next(seeds_db):
     with sqlite3.connect(seeds_db) as conn:
         statuses = [s for (s,) in conn.execute("SELECT status FROM ingest_runs ORDER BY id")]
     assert statuses == ["killed", "completed"]
+
+
+def limit_database_size(monkeypatch, pages: int) -> None:
+    """Every connection the run opens may grow the file to `pages` pages only: SQLite then
+    fails writes with the very error a full disk gives (SQLITE_FULL)."""
+    configure = db._configure_connection
+
+    def limited(connection, record):
+        configure(connection, record)
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(db, "_configure_connection", limited)
+
+
+def test_a_disk_that_fills_during_the_first_build_leaves_nothing_and_says_so(tmp_path, monkeypatch):
+    limit_database_size(monkeypatch, 30)
+    db_path = tmp_path / "c.db"
+    result = run_ingest(*SEED_FILES, "--db", db_path)
+    assert result.exit_code == 1
+    assert f"Error: cannot build {db_path}: the disk is full" in result.output
+    assert "Traceback" not in result.output and not db_path.exists()
+
+
+def test_a_disk_that_fills_mid_run_stops_the_run_and_keeps_what_was_stored(tmp_path, monkeypatch):
+    db_path = tmp_path / "c.db"
+    assert run_ingest(SEED_FILES[0], "--db", db_path).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        used = conn.execute("PRAGMA page_count").fetchone()[0]
+    limit_database_size(monkeypatch, used + 8)  # room for about one more article
+    result = run_ingest(*SEED_FILES, "--db", db_path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "INTERRUPTED" in result.output and "the disk is full" in result.output
+    assert "the articles stored before are kept" in result.output
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute("select count(*) from articles").fetchone()[0]
+        assert conn.execute("select status from ingest_runs order by id desc").fetchone() == ("interrupted",)
+        assert conn.execute("select count(*) from ingest_errors").fetchone() == (0,)  # no article was blamed
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert 1 <= stored < len(SEED_FILES)
+    monkeypatch.undo()  # space again: the next run stores the rest
+    result = run_ingest(*SEED_FILES, "--db", db_path)
+    assert result.exit_code == 0 and f"{len(SEED_FILES) - stored} added" in result.output

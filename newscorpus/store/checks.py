@@ -20,6 +20,24 @@ class DatabaseProblem(Exception):
     """The database cannot be used; the message is the one line the user sees."""
 
 
+# SQLite's words for a write that failed because of where the database lives, not because of
+# the article being written: retrying the next article would fail the same way.
+STORAGE_FAILURES = {
+    "database or disk is full": "the disk is full (or the database reached its size limit); free space and run "
+                                "again",
+    "disk i/o error": "the disk reported an input/output error; check it and run again",
+    "attempt to write a readonly database": "the database became read-only during the run",
+    "unable to open database file": "the database file could not be opened any more (moved, or its disk gone)",
+}
+
+
+def storage_failure(error: BaseException) -> str | None:
+    """What to tell the user when `error` (SQLite's, or SQLAlchemy's wrapping it) means the
+    database can take no more writes; None for any other error."""
+    message = str(getattr(error, "orig", None) or error).casefold()
+    return next((advice for words, advice in STORAGE_FAILURES.items() if words in message), None)
+
+
 def _connect_read_only(db_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
 
