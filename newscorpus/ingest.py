@@ -1,7 +1,8 @@
 """Incremental ingest: files -> Documents -> parts -> extraction -> store, run by run.
 
 A file's identity is its path relative to the ingest root (plus #KEY for each record of a
-file holding many: read/inputs.py); its version is the sha256 of its bytes. Same hash: skipped without being decoded. New hash: re-extracted in place,
+file holding many: read/inputs.py); its version is the sha256 of its bytes. Same hash:
+skipped without being decoded. New hash: re-extracted in place,
 keeping the article's id. Every run is recorded in ingest_runs with per-file errors.
 """
 from __future__ import annotations
@@ -257,7 +258,8 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
             # The run record cannot be written either: the next run marks it killed.
 
 
-def _documents_from_files(paths, root: Path, job: Job, rules, conn, summary: RunSummary) -> Iterator[tuple[Document, "SourceChoice"]]:
+def _documents_from_files(paths, root: Path, job: Job, rules, conn,
+                          summary: RunSummary) -> Iterator[tuple[Document, "SourceChoice"]]:
     stored = stored_files(conn)
     conn.rollback()  # an open read transaction would stop WAL checkpoints for the whole run
     found = list(discover(paths, root))

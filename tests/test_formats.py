@@ -51,7 +51,8 @@ def test_a_json_lines_export_is_one_article_per_record_with_its_metadata(tmp_pat
         ("export.jsonl#https://www.example-news.com/harbour-budget", "Council approves harbour budget",
          "2024-03-05T10:08:00", "Jane Doe; Li Wei", '["Jane Doe", "Li Wei"]',
          "https://www.example-news.com/harbour-budget", "example-news.com", "export.jsonl"),
-        ("export.jsonl#42", "Port reopens", "2024-03-05T10:08:00+00:00", "Olga Petrova; Reuters", '["Olga Petrova"]', None,
+        ("export.jsonl#42", "Port reopens", "2024-03-05T10:08:00+00:00", "Olga Petrova; Reuters", '["Olga Petrova"]',
+         None,
          tmp_path.name, "export.jsonl"),
     ]
     [(body, raw)] = rows(db, "select body, raw_text from articles where path like '%#42'")

@@ -80,7 +80,8 @@ def _linked_author(tree, rules: Rules) -> str | None:
         if match is None:
             continue
         name = _one_line(link.text_content())
-        if name and len(name.split()) <= LINKED_NAME_WORDS and _slug(name) and _slug(name) in match.group("slug").lower():
+        slug = _slug(name or "")
+        if slug and len(name.split()) <= LINKED_NAME_WORDS and slug in match.group("slug").lower():
             return name
     return None
 
