@@ -128,6 +128,8 @@ def _print_summary(summary: RunSummary, db_path: Path, reprocess: bool) -> None:
     )
     for path, reason in summary.errors:
         click.echo(f"  FAILED {shown(path)}: {reason}", err=True)
+    for path, note in summary.notes:
+        click.echo(f"  STORED IN PART {shown(path)}: {note}", err=True)
     if summary.fatal:
         click.echo(f"Error: {summary.fatal}", err=True)
     if summary.stale:

@@ -74,6 +74,8 @@ class RunSummary:
     # of the run, so the next run skips them unread.
     restamps: list[tuple[int | None, int | None, str]] = field(default_factory=list)
     fatal: str | None = None  # why the run stopped early when the database could take no more writes
+    # (path, note) of articles stored with a part left out (a stage over its time budget)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -412,6 +414,7 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
                 raise  # the database takes no more writes: no use trying the next article
             _record_error_now(engine, summary, item.document.path, f"storage failed: {error!r}")
             continue
+        summary.notes.extend((item.document.path, note) for note in item.extraction.notes)
         if status == UPDATED:
             summary.updated += 1
         else:

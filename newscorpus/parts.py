@@ -111,3 +111,4 @@ class Extraction:
     entities: list[EntityRef] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out and why (a stage over its time budget)

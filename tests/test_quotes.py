@@ -335,3 +335,57 @@ def test_in_quote_is_whether_any_quoted_range_holds_the_offset(ranges, offset):
 def test_a_long_line_of_quoted_tags_is_not_taken_for_quotes():
     body = "Keywords: " + ", ".join(f'"tag{i}"' for i in range(300)) + "."
     assert extract(body).quotes == []
+
+
+def test_a_stage_over_its_time_budget_leaves_its_part_empty_with_a_note_and_keeps_the_rest():
+    from newscorpus.nlp.extract import extract_many
+
+    hostile = "Keywords: " + ", ".join(f'"tag{i}"' for i in range(1500)) + "."
+    body = 'Mayor Jane Roe said: "We are ready for the storm." ' + hostile
+    # names take a few hundredths of a second here, quotations several seconds
+    [limited] = extract_many([body], budget=1.0)
+    assert limited.quotes == [] and limited.notes == ["quotations not searched: over the 1 s time budget"]
+    assert "Jane Roe" in {entity.name for entity in limited.entities}  # found before the budget ran out
+    [unlimited] = extract_many([body[:300]])
+    assert unlimited.notes == [] and unlimited.quotes
+
+
+def test_the_time_budget_gives_way_outside_the_main_thread():
+    import threading
+
+    from newscorpus.nlp.extract import OverBudget, time_budget
+
+    outcome = []
+
+    def slow():
+        try:
+            with time_budget(0.01):
+                sum(range(3_000_000))
+            outcome.append("finished")
+        except OverBudget:
+            outcome.append("stopped")
+
+    worker = threading.Thread(target=slow)
+    worker.start()
+    worker.join()
+    assert outcome == ["finished"]  # no timer signal in a thread: the code runs unbounded
+    with pytest.raises(OverBudget):
+        with time_budget(0.01):
+            sum(range(30_000_000))
+
+
+def test_ingest_stores_an_article_over_budget_in_part_and_says_so(tmp_path, monkeypatch):
+    import sqlite3
+
+    from helpers import run_ingest
+    from newscorpus.nlp import extract as extract_module
+
+    monkeypatch.setattr(extract_module, "STAGE_BUDGET_SECONDS", 1.0)
+    (tmp_path / "tags.txt").write_text("Festival programme announced\n\nMayor Jane Roe opened the festival on Monday. "
+                                       "Keywords: " + ", ".join(f'"tag{i}"' for i in range(1500)) + ".\n")
+    result = run_ingest(tmp_path / "tags.txt", "--db", tmp_path / "c.db", "--root", tmp_path)
+    assert result.exit_code == 0 and "1 added" in result.output
+    assert "STORED IN PART tags.txt: quotations not searched: over the 1 s time budget" in result.output
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        assert conn.execute("select count(*) from quotes").fetchone() == (0,)
+        assert ("Jane Roe",) in conn.execute("select name from entities").fetchall()

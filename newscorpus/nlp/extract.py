@@ -8,6 +8,9 @@ Pure: the same body always gives the same Extraction, so it runs in worker proce
 from __future__ import annotations
 
 import logging
+import signal
+import threading
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from ..parts import Extraction
@@ -19,22 +22,64 @@ log = logging.getLogger(__name__)
 # spaCy's own default: large enough to amortise the model's batch overhead, small enough
 # that a worker does not hold many long articles in memory at once.
 DEFAULT_BATCH_SIZE = 32
+# Seconds each stage (entities, quotations) may spend on one article. Both are near-linear
+# and take well under a second on any news article; the budget is for the input nobody
+# foresaw, so that one article cannot hold up the run: it is stored with what was found.
+STAGE_BUDGET_SECONDS = 30.0
 
 
-def extraction_of(doc) -> Extraction:
-    """Entities and quotes of one parsed body. Never raises: a stage that fails on an odd
-    article leaves its part empty, and the article is still stored with the rest."""
+class OverBudget(Exception):
+    """A stage ran past its time budget on one article."""
+
+
+@contextmanager
+def time_budget(seconds: float | None):
+    """Raise OverBudget in the code inside if it runs longer than `seconds`. A timer signal, so
+    it needs the main thread of its process (as ingest's worker processes are); elsewhere
+    (a thread, a platform without SIGALRM) the code runs unbounded."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        entities, mentions = find_entities(doc)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extraction_of(doc, budget: float | None = None) -> Extraction:
+    """Entities and quotes of one parsed body. Never raises: a stage that fails on an odd
+    article, or runs past its time budget, leaves its part empty with a note, and the
+    article is still stored with the rest."""
+    notes = []
+    budget = budget or STAGE_BUDGET_SECONDS
+    try:
+        with time_budget(budget):
+            entities, mentions = find_entities(doc)
+    except OverBudget:
+        notes.append(f"names not read: over the {budget:g} s time budget")
+        entities, mentions = [], []
     except Exception:  # noqa: BLE001 - one odd article must not stop an ingest
         log.exception("entity extraction failed")
         entities, mentions = [], []
     try:
-        quotes = find_quotes(doc, entities, mentions)
+        with time_budget(budget):
+            quotes = find_quotes(doc, entities, mentions)
+    except OverBudget:
+        notes.append(f"quotations not searched: over the {budget:g} s time budget")
+        quotes = []
     except Exception:  # noqa: BLE001
         log.exception("quote extraction failed")
         quotes = []
-    return Extraction(entities=entities, mentions=mentions, quotes=quotes)
+    return Extraction(entities=entities, mentions=mentions, quotes=quotes, notes=notes)
 
 
 def extract(body: str) -> Extraction:
@@ -42,7 +87,8 @@ def extract(body: str) -> Extraction:
     return next(extract_many([body]))
 
 
-def extract_many(bodies: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1) -> Iterator[Extraction]:
+def extract_many(bodies: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
+                 budget: float | None = None) -> Iterator[Extraction]:
     """Extractions of many bodies, in order, from one nlp.pipe pass."""
     from .pipeline import (
         get_nlp,  # loading the model is slow: only when there is text to read
@@ -51,4 +97,4 @@ def extract_many(bodies: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, n_
     nlp = get_nlp()
     texts = (body if isinstance(body, str) else "" for body in bodies)
     for doc in nlp.pipe(texts, batch_size=max(1, batch_size), n_process=max(1, n_process)):
-        yield extraction_of(doc)
+        yield extraction_of(doc, budget)
