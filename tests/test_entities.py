@@ -203,3 +203,33 @@ def test_a_name_after_a_form_of_address_is_a_person_whatever_the_model_said(nlp)
     types = {e.name: e.type for e in entities}
     assert types.get("Rachel Lomax") == "PERSON" and not any("Lomax" in n for n in types if n != "Rachel Lomax")
     assert types.get("Dr Pepper") == "ORG"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("She taught at the University of Michigan for a decade.", "Michigan"),
+    ("He graduated from Kyoto University in 1990.", "Kyoto"),
+    ("The Chicago White Sox won again on Sunday.", "Chicago"),
+    ("Shares in the Bank of France fell.", "France"),
+])
+def test_a_place_inside_an_organisations_name_is_mentioned_too(nlp, sentence, place):
+    entities, mentions = find_entities(nlp(sentence))
+    found = {e.name: e for e in entities}
+    assert found[place].type == "PLACE" and found[place].mentions == 1
+    assert any(e.type == "ORG" and place in e.name and e.name != place for e in entities)
+    assert place not in {m.name for m in mentions}  # quote attribution still sees one name
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Royal Academy of Painting and Sculpture admitted her.", "Royal Academy of Painting and Sculpture"),
+    ("Apple Music said the festival was cancelled.", "Apple Music"),
+    ("Amnesty International condemned the arrests.", "Amnesty International"),
+])
+def test_an_organisation_without_a_place_in_its_name_gives_no_place(nlp, sentence, name):
+    entities, _ = find_entities(nlp(sentence))
+    assert not [e for e in entities if e.type == "PLACE"], entities
+
+
+def test_a_place_named_alone_and_inside_a_name_is_one_entity(nlp):
+    entities, _ = find_entities(nlp("Chicago voted on Tuesday. The Chicago White Sox stayed neutral."))
+    places = [e for e in entities if e.type == "PLACE"]
+    assert [(e.name, e.mentions) for e in places] == [("Chicago", 2)]

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
-from .mentions import CONNECTORS, DETERMINERS, RawMention, raw_mentions
+from .mentions import CONNECTORS, DETERMINERS, RawMention, nested_places, raw_mentions
 
 __all__ = ["find_entities", "canonical_key"]
 
@@ -29,7 +29,15 @@ _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9.&-]{1,11}$")
 def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
     (extract.extraction_of stores an article whose entities cannot be read without them.)"""
-    return _resolve(raw_mentions(doc), doc.text)
+    raw = raw_mentions(doc)
+    nested = nested_places(doc, raw, lexicon())
+    if not nested:
+        return _resolve(raw, doc.text)
+    # A place inside an organisation's name counts as a mention of the place, but the
+    # name is still one mention: quote attribution sees the organisation only.
+    entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc.text)
+    inner = {(m.start, m.end) for m in nested}
+    return entities, [m for m in mentions if (m.start, m.end) not in inner]
 
 
 class _Keys:

@@ -344,3 +344,60 @@ def raw_mentions(doc) -> list[RawMention]:
         mentions = [m for m in mentions if m.type == "PERSON"
                     or not any(t0 <= m.start and m.end <= t1 for t0, t1 in title_ranges)]
     return mentions
+
+
+NESTED_MAX_WORDS = 3
+
+
+def nested_places(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """Places named inside an organisation's name: "University of Paris", "Kyoto University",
+    "Chicago White Sox" also mention Paris, Kyoto, Chicago. A part is a place when the model,
+    shown that part on its own, reads it as one (inside the name its context says ORG)."""
+    candidates = []  # (mention, tokens of each part to try, in order)
+    for m in mentions:
+        if m.type != "ORG":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        tokens = list(span)
+        parts = []
+        ofs = [i for i, t in enumerate(tokens) if t.lower_ == "of"]
+        if ofs and 0 < len(tokens) - ofs[-1] - 1 <= NESTED_MAX_WORDS:
+            parts.append(tokens[ofs[-1] + 1:])  # "University of Paris"
+        for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
+            if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
+                parts.append(tokens[:size])
+        candidates.append(parts)
+    texts = {normalise_surface(doc[p[0].i:p[-1].i + 1].text) for parts in candidates for p in parts}
+    places = _places_among(texts)
+    found = []
+    for parts in candidates:
+        for part in parts:
+            text = normalise_surface(doc[part[0].i:part[-1].i + 1].text)
+            if text in places:
+                found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
+                                        type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
+                break
+    return found
+
+
+_read_as_place: dict[str, bool] = {}
+PLACE_MEMORY = 50_000  # names remembered per process: organisations recur across articles
+
+
+def _places_among(texts: set[str]) -> set[str]:
+    """Which of these names the model, reading each on its own, takes for a place. Run as one
+    batch through the entity recogniser alone: one call per name cost more than the article."""
+    from .pipeline import get_nlp
+
+    unknown = [t for t in texts if t and t not in _read_as_place]
+    if unknown:
+        nlp = get_nlp()
+        docs = [nlp.get_pipe("known_names")(nlp.make_doc(text)) for text in unknown]
+        if len(_read_as_place) > PLACE_MEMORY:
+            _read_as_place.clear()
+        for text, named in zip(unknown, nlp.get_pipe("ner").pipe(docs)):
+            ents = named.ents
+            _read_as_place[text] = len(ents) == 1 and ents[0].label_ in ("GPE", "LOC") and ents[0].text == text
+    return {t for t in texts if _read_as_place.get(t)}
