@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import chain, islice
 from pathlib import Path
 
@@ -290,7 +291,9 @@ def analyse_batch(batch: list[tuple[Document, str]], rules) -> list[Analysed]:
     results = []
     for document, source in batch:
         try:
-            parts = parse_page(document.text, rules)
+            # no date of the article is later than the file it was saved in
+            saved_at = datetime.fromtimestamp(document.mtime_ns / 1e9) if document.mtime_ns else None
+            parts = parse_page(document.text, rules, saved_at)
             results.append(Analysed(document, source, parts))
         except Exception as error:  # a parser bug must cost one file, not the run
             results.append(Analysed(document, source, error=f"parser failed: {error!r}"))
