@@ -49,6 +49,7 @@ TAIL_WORDS = 2  # "May 06, 2022 News", "... 28 September 2020 e-mail": a button 
 NEAR_BODY_UNITS = 10
 NEAR_BODY_PARAGRAPHS = 3
 UPDATE_SPAN = 3  # "Posted: ..." and "Updated: ..." on lines next to each other
+ABOVE, BELOW, FAR_ABOVE = 0, 1, 2
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class PrintedDate:
 class _Found:
     position: int  # unit index
     date: PrintedDate
-    near: bool  # next to where the article's text starts
+    place: int | None  # ABOVE, BELOW or FAR_ABOVE where the article's text starts; None far below it
     alone: bool  # the line holds nothing but a date stamp
 
 
@@ -174,43 +175,43 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
     latest = ((saved_at or datetime.now()) + timedelta(days=1)).date().isoformat()  # time zones
     for i in range(start, body_end):
         unit = units[i]
-        near = i < body_start or (i <= body_start + NEAR_BODY_UNITS and paragraphs < NEAR_BODY_PARAGRAPHS)
+        place = _place(i, body_start, paragraphs)
         if i >= body_start and unit.words >= rules.settings.long_words:
             paragraphs += 1
         if unit.words > MAX_LINE_WORDS:
             continue
         alone = is_date_line(unit.text, rules)
-        found += [_Found(i, date, near, alone) for date in dates_in_line(unit.text, rules)
+        found += [_Found(i, date, place, alone) for date in dates_in_line(unit.text, rules)
                   if int(date.value[:4]) >= rules.settings.earliest_year and date.value[:10] <= latest]
     published = _pick(found, "published", body_start)
     if published is None:
         only = _pick(found, "updated", body_start)
         return (only.date.value, only.date.value) if only else (None, None)
     updates = [f for f in found if f.date.kind == "updated"
-               and (f.near or abs(f.position - published.position) <= UPDATE_SPAN)]
+               and (f.place is not None or abs(f.position - published.position) <= UPDATE_SPAN)]
     updated = min(updates, key=lambda f: abs(f.position - published.position), default=None)
     if updated is None or updated.date.value <= published.date.value:
         return published.date.value, None  # an "update" at the moment of publication changed nothing
     return published.date.value, updated.date.value
 
 
-def _closeness(position: int, body_start: int) -> int:
-    if body_start - NEAR_BODY_UNITS <= position < body_start:
-        return 0
-    return 1 if position >= body_start else 2
+def _place(position: int, body_start: int, paragraphs: int) -> int | None:
+    if position < body_start:
+        return ABOVE if position >= body_start - NEAR_BODY_UNITS else FAR_ABOVE
+    if position <= body_start + NEAR_BODY_UNITS and paragraphs < NEAR_BODY_PARAGRAPHS:
+        return BELOW
+    return None
 
 
 def _pick(found: list[_Found], kind: str, body_start: int) -> _Found | None:
     """The date of this kind that dates the article: the one nearest to where its text starts,
-    above it before below it (below may be a comment's time when the comments were not found),
-    and far above last (menus, a banner with today's date); else the first one labelled so
-    anywhere; else the date every stand-alone date line of the page agrees on."""
+    above it before below it (below may be a comment's time when the comments were not found);
+    else the one labelled so nearest to it; else the nearest far above (menus, a banner with
+    today's date stand there); else the date every stand-alone date line of the page agrees on."""
     fits = [f for f in found if f.date.kind == kind or (kind == "published" and not f.date.kind)]
-    near = [f for f in fits if f.near]
-    if near:
-        return min(near, key=lambda f: (_closeness(f.position, body_start), abs(f.position - body_start)))
-    labelled = [f for f in fits if f.date.kind == kind]
-    if labelled:
-        return labelled[0]
+    for choice in ([f for f in fits if f.place in (ABOVE, BELOW)], [f for f in fits if f.date.kind == kind],
+                   [f for f in fits if f.place == FAR_ABOVE]):
+        if choice:
+            return min(choice, key=lambda f: (f.place is None, f.place, abs(f.position - body_start)))
     alone = [f for f in fits if f.alone]
     return alone[0] if alone and len({f.date.value[:10] for f in alone}) == 1 else None
