@@ -17,5 +17,5 @@ def parse_page(text: str, rules: Rules | None = None, saved_at: datetime | None 
     `saved_at` (the file's modification time) bounds the dates read: none is later."""
     rules = rules or default_rules()
     if looks_like_html(text):
-        return parse_html(text, rules)
+        return parse_html(text, rules, saved_at)
     return parse_article(text, rules, saved_at)

@@ -59,6 +59,7 @@ class Rules:
     date_label: re.Pattern | None = None  # groups `published` and `updated`, with the colon after
     date_words: re.Pattern | None = None  # what dateutil may skip in a date: these words and punctuation
     date_separator: re.Pattern | None = None
+    html_modified_meta: frozenset[str] = frozenset()  # names, not patterns
 
     def dropped_by(self, line: str) -> str | None:
         """Name of the first drop rule matching the whole line, else None."""
@@ -151,6 +152,7 @@ def _compile_dates(rules: Rules, data: dict, macros: dict[str, str]) -> None:
     kinds = [f"(?P<{kind}>{'|'.join(_alternatives(labels.get(kind), macros))})"
              for kind in ("published", "updated") if labels.get(kind)]
     words = "|".join(re.escape(str(word)) for word in (data.get("date_words") or []))
+    rules.html_modified_meta = frozenset(str(name).lower() for name in data.get("html_modified_meta") or [])
     try:
         if kinds:
             # the label ends at a word's end, with or without its colon: "Updated21:22", "Date:Nov 5"
