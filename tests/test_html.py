@@ -22,6 +22,10 @@ PAGE = Path(__file__).parent / "data" / "html" / "harbour.html"
     "<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>",
     "<html>",
     "<head><title>t</title></head>",
+    # saved from inside the head, without <html> or <head>
+    "<style>\n  .visible { opacity: 1; }\n</style>\n<div><p>x</p></div>",
+    "\t<meta property=\"og:type\" content=\"article\" />\t<meta property=\"og:title\" content=\"t\" />",
+    "<title>Council approves harbour budget</title>\n<p>x</p>",
 ])
 def test_web_pages_are_told_by_their_content(text):
     assert looks_like_html(text)
@@ -31,6 +35,7 @@ def test_web_pages_are_told_by_their_content(text):
     "The <html> tag opens every web page, the trainer told the class.",
     "Council approves budget\n\nThe council met on Tuesday.\n<html> was mentioned once.",
     "<headline>Not HTML</headline>",
+    "<metadata> is what the archive calls its index card.",
     "",
 ])
 def test_text_that_only_mentions_html_stays_text(text):

@@ -22,8 +22,10 @@ from .rules import Rules
 from .units import split_units
 
 # A document that opens (after a byte-order mark, blank space, comments or an XML
-# declaration) with a doctype, <html> or <head> is a web page.
-HTML_START = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head)[\s>]",
+# declaration) with a doctype, <html>, <head> or <body>, or with what stands in a head
+# (a page saved from its first <meta> or <style> on, without the tags around them), is a web page.
+HTML_START = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
+                        r"<(?:!doctype\s+html|html|head|body|meta|title|style|script|link|base)[\s>/]",
                         re.IGNORECASE | re.DOTALL)
 SNIFF_CHARS = 4096
 BYLINE_SEARCH_UNITS = 3  # a byline trafilatura left in the text stands in its first lines
