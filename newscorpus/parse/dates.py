@@ -76,10 +76,11 @@ def read_date(text: str, rules: Rules) -> str | None:
         with warnings.catch_warnings():  # "BST" and the like: the local time as printed is kept
             warnings.simplefilter("ignore")
             moment, skipped = date_parser.parse(cleaned, fuzzy_with_tokens=True, ignoretz=True, default=DEFAULTS[0])
-            other = date_parser.parse(cleaned, fuzzy=True, ignoretz=True, default=DEFAULTS[1])
+            if not rules.date_words.fullmatch("".join(skipped)):
+                return None
+            if date_parser.parse(cleaned, fuzzy=True, ignoretz=True, default=DEFAULTS[1]).date() != moment.date():
+                return None
     except (ValueError, OverflowError, TypeError):
-        return None
-    if moment.date() != other.date() or not rules.date_words.fullmatch("".join(skipped)):
         return None
     if not re.search(rf"(?<!\d){moment.year}(?!\d)", text) and not NUMERIC_DATE.search(text):
         return None  # dateutil made the year up from other numbers ("Apr. 26, 2022Apr. 26, 2022")
@@ -180,9 +181,10 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
             paragraphs += 1
         if unit.words > MAX_LINE_WORDS:
             continue
-        alone = is_date_line(unit.text, rules)
-        found += [_Found(i, date, place, alone) for date in dates_in_line(unit.text, rules)
-                  if int(date.value[:4]) >= rules.settings.earliest_year and date.value[:10] <= latest]
+        dates = [date for date in dates_in_line(unit.text, rules)
+                 if int(date.value[:4]) >= rules.settings.earliest_year and date.value[:10] <= latest]
+        alone = bool(dates) and is_date_line(unit.text, rules)
+        found += [_Found(i, date, place, alone) for date in dates]
     published = _pick(found, "published", body_start)
     if published is None:
         only = _pick(found, "updated", body_start)
