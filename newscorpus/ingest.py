@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from itertools import chain, islice
 from pathlib import Path
 
@@ -333,7 +334,9 @@ def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Ana
     results = []
     for document, source in batch:
         try:
-            parts = parse_page(document.text, rules)
+            # no date of the article is later than the file it was saved in
+            saved_at = datetime.fromtimestamp(document.mtime_ns / 1e9) if document.mtime_ns else None
+            parts = parse_page(document.text, rules, saved_at)
             parts.url = parts.url or document.url
             results.append(Analysed(document, source.name_for(parts), parts))
         except RecordError as error:

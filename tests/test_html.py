@@ -1,8 +1,10 @@
 """Saved web pages: read as HTML by their content, extracted with trafilatura and our rules."""
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,10 @@ PAGE = Path(__file__).parent / "data" / "html" / "harbour.html"
     "<style>\n  .menu { opacity: 1; }\n</style>\n<div>The port reopened.</div>",
     "<title>Port reopens</title>\n<p>The port reopened.</p>",
     "<body><p>The port reopened.</p></body>",
+    # saved from inside the head, without <html> or <head>
+    "<style>\n  .visible { opacity: 1; }\n</style>\n<div><p>x</p></div>",
+    "\t<meta property=\"og:type\" content=\"article\" />\t<meta property=\"og:title\" content=\"t\" />",
+    "<title>Council approves harbour budget</title>\n<p>x</p>",
 ])
 def test_web_pages_are_told_by_their_content(text):
     assert looks_like_html(text)
@@ -53,6 +59,44 @@ def test_a_page_gives_its_article_metadata_and_comments():
         assert furniture not in parts.body, furniture
     comment_text = " ".join(c.body for c in parts.comments)
     assert "falling apart for years" in comment_text and "falling apart" not in parts.body
+
+
+def dated_page(head: str) -> str:
+    """The harbour page with other date metadata in its <head>."""
+    page = PAGE.read_text(encoding="utf-8")
+    published = '<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">'
+    return page.replace(published, head)
+
+
+def test_a_page_changed_after_publication_says_when():
+    parts = parse_page(dated_page('<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">\n'
+                                  '<meta property="article:modified_time" content="2024-03-07T16:02:00+00:00">'))
+    assert (parts.published, parts.updated) == ("2024-03-05", "2024-03-07")
+
+
+def test_an_update_the_day_of_publication_or_before_it_is_no_update():
+    for modified in ("2024-03-05T11:00:00+00:00", "2024-03-01T08:00:00+00:00"):
+        parts = parse_page(dated_page('<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">\n'
+                                      f'<meta property="article:modified_time" content="{modified}">'))
+        assert (parts.published, parts.updated) == ("2024-03-05", None), modified
+
+
+def test_json_ld_gives_the_update_of_the_article_not_of_a_teaser():
+    teaser = {"@type": "NewsArticle", "datePublished": "2024-02-01T08:00:00Z", "dateModified": "2024-02-20T08:00:00Z"}
+    article = {"@type": "NewsArticle", "datePublished": "2024-03-05T09:30:00Z", "dateModified": "2024-03-06T10:00:00Z"}
+    script = f'<script type="application/ld+json">{json.dumps({"@graph": [teaser, article]})}</script>'
+    parts = parse_page(dated_page('<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">' + script))
+    assert (parts.published, parts.updated) == ("2024-03-05", "2024-03-06")
+
+
+def test_page_dates_after_the_file_was_saved_are_left_out():
+    page = dated_page('<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">\n'
+                      '<meta property="article:modified_time" content="2024-03-07T16:02:00+00:00">')
+    parts = parse_page(page, saved_at=datetime(2024, 3, 5, 18, 0))
+    assert (parts.published, parts.updated) == ("2024-03-05", None)
+    early = parse_page(page, saved_at=datetime(2024, 3, 1))
+    # htmldate may still read the month from the address (/2024/03/), never the later dates
+    assert early.published in (None, "2024-03-01") and early.updated is None
 
 
 def test_ingest_reads_pages_by_content_whatever_their_name_and_reprocesses_them(tmp_path):

@@ -13,15 +13,16 @@ paragraph.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from ..parts import ArticleParts, Boilerplate
 from .comments import comment_count, find_comment_section, read_zone
+from .dates import article_dates
 from .header import (
     byline,
     find_image_credit,
     find_title,
     image_credit,
-    published_date,
     split_dateline,
     strip_quote_marks,
 )
@@ -46,7 +47,9 @@ def default_rules() -> Rules:
     return _default_rules
 
 
-def parse_article(text: str, rules: Rules | None = None) -> ArticleParts:
+def parse_article(text: str, rules: Rules | None = None, saved_at: datetime | None = None) -> ArticleParts:
+    """`saved_at`: when the file was saved (its modification time); a later date is no date of
+    the article. Without it, no date after today is."""
     rules = rules or default_rules()
     parts = ArticleParts()
     units = split_units(text or "")
@@ -65,6 +68,7 @@ def parse_article(text: str, rules: Rules | None = None) -> ArticleParts:
     body_start = _find_body_start(units, after_title, body_end, rules)
 
     _read_header(units[after_title:body_start], parts, rules)
+    parts.published, parts.updated = article_dates(units, after_title, body_start, body_end, rules, saved_at)
     if comment_start is not None:
         zone = read_zone(units[comment_start:], rules)
         parts.comments = zone.comments
@@ -106,7 +110,6 @@ def _read_header(header: list[Unit], parts: ArticleParts, rules: Rules) -> None:
         else:
             rule = rules.dropped_by(unit.text) or rule
         _discard(parts, unit, rule)
-    parts.published = published_date(header, rules)
 
 
 def _discard(parts: ArticleParts, unit: Unit, rule: str) -> None:

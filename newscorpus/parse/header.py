@@ -1,4 +1,5 @@
-"""What a page prints around the body: title, section label, byline, photo credit, date, dateline.
+"""What a page prints around the body: title, section label, byline, photo credit, dateline
+(its dates: dates.py).
 
 These are read from lines the parser has already judged not to be body text, so a rule here
 can be generous without costing a paragraph.
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from .comments import comment_count
 from .rules import Rules, matches_any
-from .units import Unit, is_date_line, parse_stamp
+from .units import Unit, is_date_line
 
 QUOTE_MARKS = "\"'“”‘’«»„‟‚‛"
 CREDIT_TRIM = re.compile(r"^[\s:©|–—-]+|[\s.,;:)|–—-]+$")
@@ -114,27 +115,6 @@ def byline(text: str, rules: Rules) -> tuple[str, str] | None:
     if not author or not author[0].isupper() or is_date_line(author, rules):
         return None
     return author, (match.groupdict().get("rest") or "")
-
-
-def published_date(units: list[Unit], rules: Rules) -> str | None:
-    """The first date the header prints: a date line, or a date in a byline or a
-    "Published ..." line."""
-    for unit in units:
-        if unit.words > 25:
-            continue
-        candidate = None
-        if is_date_line(unit.text, rules):
-            candidate = unit.text
-        elif rules.stamp is not None:
-            found = byline(unit.text, rules)
-            searched = found[1] if found else unit.text
-            if found or re.match(r"(published|posted|updated|date)\b", unit.text, re.I):
-                match = rules.stamp.search(searched)
-                candidate = match.group(0) if match else None
-        stamp = parse_stamp(candidate or "")
-        if stamp:
-            return stamp
-    return None
 
 
 def split_dateline(paragraph: str, rules: Rules) -> tuple[str, str] | None:

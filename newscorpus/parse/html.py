@@ -8,7 +8,12 @@ Chosen by content, not by file name: an HTML page saved as .txt is still HTML, a
 """
 from __future__ import annotations
 
+import json
 import re
+import warnings
+from datetime import datetime, timedelta
+
+from dateutil import parser as date_parser
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import find_comment_section, read_zone
@@ -30,13 +35,15 @@ BYLINE_MAX_WORDS = 12
 HEADLINE_WORDS = (2, 40)  # a printed <h1> of fewer or more words is a logo or a teaser block
 LINKED_NAME_WORDS = 5
 SHARED_WORDS = 0.3  # share of a printed headline's words its metadata title must also have
+MAX_JSON_LD_CHARS = 1_000_000  # a site's whole catalogue inlined as JSON-LD is not the article's metadata
 
 
 def looks_like_html(text: str) -> bool:
     return bool(HTML_START.match(text[:SNIFF_CHARS]))
 
 
-def parse_html(html: str, rules: Rules) -> ArticleParts:
+def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> ArticleParts:
+    """`saved_at`: when the page was saved; no date of it is later (without it, no date after today)."""
     import trafilatura  # imported only when a page is met: it loads lxml and its models
 
     tree = trafilatura.load_html(html)
@@ -45,8 +52,12 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
     headlines = _headlines(tree)  # before extraction, which prunes the tree it is given
     linked_author = _linked_author(tree, rules)
     page_text = visible_text(tree)
-    extracted = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=True,
-                                            include_tables=True, deduplicate=False)
+    latest = ((saved_at or datetime.now()) + timedelta(days=1)).date().isoformat()  # time zones
+    # The publication date is htmldate's, as trafilatura asks for it (the original date,
+    # searching the text too): measured on html-train, no other htmldate setting does better.
+    dating = {"original_date": True, "extensive_search": True, "max_date": latest}
+    extracted = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=True, include_tables=True,
+                                            deduplicate=False, date_extraction_params=dating)
     if extracted is None:
         return ArticleParts()
     found = extracted.as_dict()
@@ -55,6 +66,10 @@ def parse_html(html: str, rules: Rules) -> ArticleParts:
                          published=found.get("date") or None, url=found.get("url") or None,
                          site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
                          categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
+    parts.updated = _modified(tree, parts.published, rules, latest)
+    if parts.updated and parts.published and parts.updated <= parts.published:
+        parts.updated = None  # changed the day it came out, or metadata out of order: no update to tell
+    parts.published = parts.published or parts.updated  # the only date, as for plain text (dates.py)
     clean_extracted_text(found.get("text") or "", parts, rules)
     parts.comments = _comments_of(found.get("comments") or "", rules) or _comments_in_page(page_text, rules)
     return parts
@@ -162,3 +177,52 @@ def _comments_of(text: str, rules: Rules) -> list[ParsedComment]:
     if not text.strip():
         return []
     return read_zone(split_units(text), rules).comments or [ParsedComment(0, None, None, text.strip())]
+
+
+def _modified(tree, published: str | None, rules: Rules, latest: str) -> str | None:
+    """The day the page's metadata says it was last changed: a <meta> named so, else the
+    dateModified of its JSON-LD article (the one published that day, when several are). A
+    date read from the text would as often be a teaser's or a comment's."""
+    for element in tree.iter("meta"):
+        name = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        if name.lower() in rules.html_modified_meta:
+            day = _day(element.get("content"), rules, latest)
+            if day:
+                return day
+    works = [item for item in _json_ld(tree) if item.get("dateModified") and item.get("datePublished")]
+    chosen = [item for item in works if _day(item["datePublished"], rules, latest) == published] or works
+    return _day(chosen[0]["dateModified"], rules, latest) if chosen else None
+
+
+def _json_ld(tree) -> list[dict]:
+    items: list = []
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        text = script.text or ""
+        try:
+            items.append(json.loads(text) if len(text) < MAX_JSON_LD_CHARS else None)
+        except ValueError:
+            continue  # broken JSON-LD is common; the page may carry its dates elsewhere
+    found = []
+    while items:
+        item = items.pop(0)
+        if isinstance(item, list):
+            items.extend(item)
+        elif isinstance(item, dict):
+            found.append(item)
+            graph = item.get("@graph")
+            items.extend(graph if isinstance(graph, list) else [graph])
+    return found
+
+
+def _day(value, rules: Rules, latest: str) -> str | None:
+    """YYYY-MM-DD of a machine-readable date ("2020-10-12T12:38:29+00:00", "06/13/2019",
+    "Tue Feb 20 2018 01:00:00 GMT+0100"), as printed; None when implausible."""
+    if not isinstance(value, str) or not re.search(r"\d{4}", value):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            day = date_parser.parse(value[:80], fuzzy=True, ignoretz=True).date().isoformat()
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return day if int(day[:4]) >= rules.settings.earliest_year and day <= latest else None

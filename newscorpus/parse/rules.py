@@ -36,6 +36,7 @@ class Settings:
     title_max_words: int = 30
     section_max_words: int = 4
     comment_author_max_words: int = 8
+    earliest_year: int = 1900
 
 
 @dataclass
@@ -59,6 +60,11 @@ class Rules:
     stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
     date: re.Pattern | None = None  # the DATE macro alone
     _answers: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False, compare=False)
+    # Searched inside a line, not matched against all of it (parse/dates.py):
+    date_label: re.Pattern | None = None  # groups `published` and `updated`, with the colon after
+    date_words: re.Pattern | None = None  # what dateutil may skip in a date: these words and punctuation
+    date_separator: re.Pattern | None = None
+    html_modified_meta: frozenset[str] = frozenset()  # names, not patterns
 
     def dropped_by(self, line: str) -> str | None:
         """Name of the first drop rule matching the whole line, else None."""
@@ -157,7 +163,34 @@ def build_rules(data: dict) -> Rules:
         rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)
     if "DATE" in macros:
         rules.date = re.compile(_expand("{DATE}", macros), re.IGNORECASE)
+    _compile_dates(rules, data, macros)
     return rules
+
+
+def _compile_dates(rules: Rules, data: dict, macros: dict[str, str]) -> None:
+    labels = data.get("date_labels") or {}
+    if not isinstance(labels, dict):
+        raise RulesError("date_labels must map published and updated to lists of patterns")
+    kinds = [f"(?P<{kind}>{'|'.join(_alternatives(labels.get(kind), macros))})"
+             for kind in ("published", "updated") if labels.get(kind)]
+    words = "|".join(re.escape(str(word)) for word in (data.get("date_words") or []))
+    rules.html_modified_meta = frozenset(str(name).lower() for name in data.get("html_modified_meta") or [])
+    try:
+        if kinds:
+            # the label ends at a word's end, with or without its colon: "Updated21:22", "Date:Nov 5"
+            rules.date_label = re.compile(rf"(?<!\w)(?:{'|'.join(kinds)})(?-i:(?![a-z]))\s*:?\s*", re.IGNORECASE)
+        rules.date_words = re.compile(rf"(?:[\W_]|\b(?:{words or '(?!)'})\b)*", re.IGNORECASE)
+        separators = _alternatives(data.get("date_separators"), macros)
+        if separators:
+            rules.date_separator = re.compile("|".join(separators), re.IGNORECASE)
+    except re.error as error:
+        raise RulesError(f"bad pattern in date_labels or date_separators: {error}") from error
+
+
+def _alternatives(patterns, macros: dict[str, str]) -> list[str]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return [f"(?:{_expand(str(pattern), macros)})" for pattern in patterns or []]
 
 
 def load_rules(extra_path: str | Path | None = None, fields: dict[str, str] | None = None) -> Rules:
