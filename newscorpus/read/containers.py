@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .files import GZIP_MAGIC, InputError, open_regular, sha256_of
+from .files import GZIP_MAGIC, InputError, open_regular, read_unpacked, sha256_of
 from .text import decode
 
 WARC_MAGIC = b"WARC/"
@@ -104,12 +104,7 @@ def _unique_keys(records: Iterator[Record]) -> Iterator[Record]:
 
 def _json_file_records(path: str, max_bytes: int, key_of) -> Iterator[Record]:
     with open_regular(path) as handle:
-        try:
-            data = _stream(handle).read(JSON_MAX_BYTES + 1)
-        except EOFError:
-            raise InputError("truncated gzip file: it ends before its data does") from None
-        except (OSError, zlib.error) as error:
-            raise InputError(f"damaged gzip file: {error}") from None
+        data = read_unpacked(_stream(handle), JSON_MAX_BYTES + 1)
     if len(data) > JSON_MAX_BYTES:
         raise InputError(f"JSON file over {JSON_MAX_BYTES // 2**20} MB: it must be read whole; "
                          "save the export as JSON lines (one record per line) instead")

@@ -173,13 +173,19 @@ def read_bytes(location: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> byte
     return data
 
 
-def _gunzip(handle, max_bytes: int) -> bytes:
+def read_unpacked(stream, limit: int) -> bytes:
+    """stream.read(limit) for a stream that may be unpacking gzip: a cut or damaged gzip
+    file is an InputError."""
     try:
-        data = gzip.GzipFile(fileobj=handle).read(max_bytes + 1)
+        return stream.read(limit)
     except EOFError:
         raise InputError("truncated gzip file: it ends before its data does") from None
     except (OSError, zlib.error) as error:
         raise InputError(f"damaged gzip file: {error}") from None
+
+
+def _gunzip(handle, max_bytes: int) -> bytes:
+    data = read_unpacked(gzip.GzipFile(fileobj=handle), max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"unpacks to over the {max_bytes / 1e6:.1f} MB limit "
                          "(raise it with --max-bytes if this really is one article)")
