@@ -48,3 +48,18 @@ def test_a_date_inside_a_comment_is_not_the_publication_date(rules):
 def test_title_only_text(rules):
     parts = parse_article("Just A Headline\n", rules)
     assert parts.title == "Just A Headline" and parts.paragraphs == [] and parts.comments == []
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Alexandra Tremayne-Pengelly", "Alexandra Tremayne-Pengelly"),
+    ("By Itamar Turner-Trauring on January 20, 2020", "Itamar Turner-Trauring"),
+    # look-alikes: a hyphen with spaces around it still ends the name
+    ("By Jane Doe - Updated 3 May 2024", "Jane Doe"),
+    ("By Jane Doe – 3 May 2024", "Jane Doe"),
+])
+def test_a_hyphenated_surname_stays_whole_in_a_byline(line, author):
+    text = ARTICLE.replace("By Jane Doe", line)
+    assert parse_article(text).byline == author
