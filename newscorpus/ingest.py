@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import multiprocessing
 import os
 import signal
 import stat
@@ -41,6 +40,7 @@ from .store.writer import (
     store_article,
     stored_files,
 )
+from .workers import in_processes
 
 # Entities and quotes are looked for in the first 100,000 characters only (about 16,000
 # words, longer than any news article): a mis-filed book or log dump is still stored and
@@ -383,21 +383,12 @@ def analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
         for batch in pending_batches:
             yield analyse_batch(batch, rules)
         return
-    # spawn, not fork: the parent may hold threads (tqdm's monitor) and open SQLite handles.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(job.workers, initializer=_init_worker, initargs=(job.rules_path, job.fields)) as pool:
-        # imap keeps file order and bounds memory to a few batches in flight. Waiting in short
-        # steps lets Ctrl-C end the run in a moment even while the workers are deep in a batch
-        # of long articles: leaving the block terminates them.
-        results = pool.imap(_analyse_in_worker, pending_batches)
-        while True:
-            try:
-                yield results.next(timeout=STOP_POLL_SECONDS)
-            except multiprocessing.TimeoutError:
-                if job.stop_requested():
-                    return
-            except StopIteration:
-                return
+    yield from in_processes(pending_batches, job.workers, _analyse_in_worker, _init_worker,
+                            (job.rules_path, job.fields), job.stop_requested, _failed_batch, STOP_POLL_SECONDS)
+
+
+def _failed_batch(batch: list[tuple[Document, SourceChoice]], reason: str) -> list[Analysed]:
+    return [Analysed(document, source.name_for(None), error=reason) for document, source in batch]
 
 
 def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: StopFlag) -> int:
