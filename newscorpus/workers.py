@@ -20,7 +20,7 @@ DIED = "the worker process extracting it died (killed, or out of memory)"
 def in_processes(batches: Iterable[list], workers: int, task: Callable, initializer: Callable, initargs: tuple,
                  stop_requested: Callable[[], bool], failed: Callable[[list, str], list],
                  poll_seconds: float) -> Iterator[list]:
-    """task(batch) for every batch in `workers` processes, results as they complete.
+    """task(batch) for every batch in `workers` processes, results in the batches' order.
 
     After a worker dies, the batches that were in flight are tried again one at a time, and a
     batch that kills its worker when alone is tried one article at a time: an article that
@@ -50,11 +50,11 @@ def in_processes(batches: Iterable[list], workers: int, task: Callable, initiali
                 if stop_requested():
                     return
                 continue
-            broken = False
-            for future in done:
-                if isinstance(future.exception(), BrokenProcessPool):
-                    broken = True
-                    continue  # handled with the others below
+            broken = any(isinstance(future.exception(), BrokenProcessPool) for future in done)
+            # In the order the batches were given (dicts keep it): a run stores its articles in
+            # file order, so which spelling of a name is stored first does not depend on timing.
+            while not broken and in_flight and next(iter(in_flight)).done():
+                future = next(iter(in_flight))
                 batch, _ = in_flight.pop(future)
                 yield _outcome(future, batch, failed)
             if broken:

@@ -40,9 +40,10 @@ def run(batches, stop=lambda: False):
     return sorted(item for result in results for item in result), failures
 
 
-def test_every_batch_is_done_in_the_processes():
-    done, failures = run([["a", "b"], ["c"], ["d", "e"], ["f"], ["g"]])
-    assert done == ["A", "B", "C", "D", "E", "F", "G"] and failures == []
+def test_every_batch_is_done_in_the_processes_and_comes_back_in_order():
+    batches = [["a", "b"], ["c"], ["d", "e"], ["f"], ["g"]] * 3
+    results = list(in_processes(batches, 2, shout, nothing, (), lambda: False, None, 0.1))
+    assert results == [[item.upper() for item in batch] for batch in batches]
 
 
 def test_an_article_that_kills_its_worker_fails_alone_and_the_others_are_done():
