@@ -1,0 +1,219 @@
+"""Extraction on a real Dask cluster: a `dask scheduler` and `dask worker` processes on loopback,
+started from the project's environment, with the checkout on their path. A cluster run must give
+exactly the database a local run gives, also when a worker dies in the middle of it."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import PROJECT, SEEDS, run_ingest
+from newscorpus import cluster as cluster_module
+from newscorpus.ingest import Job, ingest
+from newscorpus.store import fts
+
+pytestmark = pytest.mark.slow
+
+WIKINEWS = PROJECT / "tests" / "data" / "wikinews"
+DASK = Path(sys.executable).parent / "dask"
+STARTUP_SECONDS = 120  # a loaded CI machine imports distributed and spaCy slowly
+CONTENT_TABLES = ("sources", "articles", "comments", "boilerplate_lines", "subheadings", "entities",
+                  "entity_aliases", "article_entities", "quotes", "quote_speakers")
+# What differs between two runs of the same input by design: row ids, the run, the clock.
+VOLATILE_COLUMNS = {"id", "run_id", "ingested_at", "updated_at"}
+# Foreign keys compared by what they point at, since ids follow the order articles were stored in.
+NATURAL_KEYS = {
+    "article_id": "(SELECT path FROM articles WHERE id = {table}.article_id)",
+    "source_id": "(SELECT name FROM sources WHERE id = {table}.source_id)",
+    "entity_id": "(SELECT type || ' ' || key FROM entities WHERE id = {table}.entity_id)",
+    "speaker_id": "(SELECT type || ' ' || key FROM entities WHERE id = {table}.speaker_id)",
+    "quote_id": "(SELECT a.path || ' #' || q.position FROM quotes q JOIN articles a ON a.id = q.article_id "
+                "WHERE q.id = {table}.quote_id)",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LoopbackCluster:
+    """A scheduler and workers as subprocesses, each in a session of its own so that one kill
+    takes a worker's nanny and worker process together."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.address = f"tcp://127.0.0.1:{free_port()}"
+        self.processes: dict[str, subprocess.Popen] = {}
+        # The workers import this checkout's newscorpus, as the test process does.
+        self.environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
+            str(PROJECT), os.environ.get("PYTHONPATH")]))}
+
+    def _start(self, name: str, *arguments: str) -> None:
+        log = (self.folder / f"{name}.log").open("wb")
+        self.processes[name] = subprocess.Popen(
+            [str(DASK), *arguments], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            env=self.environment, cwd=self.folder, start_new_session=True)
+
+    def start_scheduler(self) -> None:
+        port = self.address.rsplit(":", 1)[1]
+        self._start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard")
+
+    def start_worker(self, name: str) -> None:
+        self._start(name, "worker", self.address, "--name", name, "--nworkers", "1", "--nthreads", "1",
+                    "--host", "127.0.0.1", "--no-dashboard", "--local-directory", str(self.folder / name))
+
+    def wait_for_workers(self, count: int) -> None:
+        from distributed import Client
+
+        with Client(self.address, timeout=STARTUP_SECONDS, set_as_default=False) as client:
+            client.wait_for_workers(count, timeout=STARTUP_SECONDS)
+
+    def kill(self, name: str) -> None:
+        os.killpg(self.processes[name].pid, signal.SIGKILL)
+        self.processes[name].wait()
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 10
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def log(self, name: str) -> str:
+        return (self.folder / f"{name}.log").read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    loopback = LoopbackCluster(tmp_path_factory.mktemp("dask"))
+    try:
+        loopback.start_scheduler()
+        for name in ("worker-1", "worker-2"):
+            loopback.start_worker(name)
+        loopback.wait_for_workers(2)
+        yield loopback
+    finally:
+        loopback.stop()
+
+
+def contents(db_path: Path) -> dict[str, list[tuple]]:
+    """Every row of every content table, without ids and times, foreign keys as what they name."""
+    with sqlite3.connect(db_path) as conn:
+        found = {}
+        for table in CONTENT_TABLES:
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+            selected = [NATURAL_KEYS.get(c, f'"{c}"').format(table=table) for c in columns
+                        if c not in VOLATILE_COLUMNS]
+            found[table] = sorted(conn.execute(f"SELECT {', '.join(selected)} FROM {table}"), key=repr)
+        return found
+
+
+def last_run(db_path: Path) -> tuple:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT status, added, updated, unchanged, failed, executor FROM ingest_runs "
+                            "ORDER BY id DESC LIMIT 1").fetchone()
+
+
+def assert_indexes_intact(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        for statement in fts.integrity_check_statements():
+            conn.execute(statement)
+
+
+def test_a_cluster_run_stores_what_a_local_run_stores(cluster, built_seeds_db, tmp_path):
+    local, distributed = built_seeds_db, tmp_path / "cluster.db"
+    result = run_ingest(SEEDS, "--db", distributed, "--root", PROJECT, "--scheduler", cluster.address)
+    assert result.exit_code == 0, result.output
+    assert "5 added, 0 updated, 0 unchanged, 0 failed" in result.output
+    assert contents(distributed) == contents(local)
+    assert last_run(distributed) == ("completed", 5, 0, 0, 0, cluster.address)
+    assert last_run(local)[-1] == "local: 1 process"
+    assert_indexes_intact(distributed)
+
+    # Incremental as ever: the second run through the cluster skips every unchanged file.
+    again = run_ingest(SEEDS, "--db", distributed, "--root", PROJECT, "--scheduler", cluster.address)
+    assert "0 added, 0 updated, 5 unchanged, 0 failed" in again.output
+    assert contents(distributed) == contents(local)
+
+
+def test_the_scheduler_may_come_from_the_environment(cluster, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSCORPUS_SCHEDULER", cluster.address)
+    db_path = tmp_path / "env.db"
+    result = run_ingest(WIKINEWS / "Actor_Doris_Day_dies_at_97.txt", "--db", db_path, "--root", PROJECT)
+    assert result.exit_code == 0, result.output
+    assert last_run(db_path) == ("completed", 1, 0, 0, 0, cluster.address)
+
+
+def test_an_unreachable_scheduler_refuses_the_run_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT_SECONDS", 2)
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
+    result = run_ingest(SEEDS, "--db", tmp_path / "c.db", "--scheduler", address)
+    assert result.exit_code != 0
+    assert result.output.strip().splitlines() == [
+        f"Error: cannot reach the Dask scheduler at {address} (no answer within 2 s); "
+        "is `dask scheduler` running there?"]
+    malformed = run_ingest(SEEDS, "--db", tmp_path / "c.db", "--scheduler", "scheduler-without-port")
+    assert malformed.exit_code != 0 and len(malformed.output.strip().splitlines()) == 1
+    assert "is not a Dask scheduler address" in malformed.output
+    assert not (tmp_path / "c.db").exists()  # refused before anything was written
+
+
+def many_articles(folder: Path, copies: int) -> Path:
+    """The seeds and the Wikinews sample, each copied under several folders: distinct articles
+    (their paths differ), enough batches for a worker to die in the middle."""
+    for copy in range(copies):
+        target = folder / f"copy{copy}"
+        target.mkdir(parents=True)
+        for source in [*SEEDS.glob("*.txt"), *WIKINEWS.glob("*.txt")]:
+            shutil.copy(source, target / source.name)
+    return folder
+
+
+def test_a_worker_killed_mid_run_costs_nothing(cluster, tmp_path):
+    from distributed import Client
+
+    corpus = many_articles(tmp_path / "corpus", copies=3)
+    local = tmp_path / "local.db"
+    local_summary = ingest([corpus], Job(db_path=local, batch_size=4), root=tmp_path)
+    assert local_summary.ok and local_summary.added == 60
+
+    # A third worker to kill, so the cluster the other tests use keeps its two.
+    cluster.start_worker("victim")
+    cluster.wait_for_workers(3)
+    killed_while_running: list[bool] = []
+
+    def kill_the_victim_once(_stored: int) -> None:
+        if killed_while_running:
+            return
+        with Client(cluster.address, timeout=30, set_as_default=False) as client:
+            victim = next(address for address, info in client.scheduler_info()["workers"].items()
+                          if info["name"] == "victim")
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while not client.processing([victim])[victim] and time.monotonic() < deadline:
+                time.sleep(0.1)
+            killed_while_running.append(bool(client.processing([victim])[victim]))
+        cluster.kill("victim")
+
+    distributed = tmp_path / "cluster.db"
+    summary = ingest([corpus], Job(db_path=distributed, batch_size=4, scheduler=cluster.address,
+                                   on_progress=kill_the_victim_once), root=tmp_path)
+    assert killed_while_running == [True], cluster.log("scheduler")[-2000:]
+    assert (summary.status, summary.added, summary.failed) == ("completed", 60, 0), summary.errors
+    assert contents(distributed) == contents(local)
+    assert_indexes_intact(distributed)
