@@ -176,6 +176,16 @@ def test_an_unreachable_scheduler_refuses_the_run_in_one_line(tmp_path, monkeypa
     assert not (tmp_path / "c.db").exists()  # refused before anything was written
 
 
+def test_workers_with_another_version_of_the_extraction_are_refused(cluster, tmp_path, monkeypatch):
+    # As if this checkout's parse/nlp code or model differed from what the workers run.
+    monkeypatch.setattr(cluster_module, "extractor_fingerprint", lambda: "0123456789abcdef")
+    result = run_ingest(SEEDS, "--db", tmp_path / "c.db", "--scheduler", cluster.address)
+    assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1, result.output
+    assert "has another version of newscorpus or of its spaCy model" in result.output
+    assert "here 0123456789abcdef); install the same on every worker" in result.output
+    assert not (tmp_path / "c.db").exists()
+
+
 def many_articles(folder: Path, copies: int) -> Path:
     """The seeds and the Wikinews sample, each copied under several folders: distinct articles
     (their paths differ), enough batches for a worker to die in the middle."""
