@@ -11,6 +11,7 @@ stored on its own and keyed by its path, so the order changes nothing but the id
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 import time
 from collections.abc import Iterator
@@ -57,17 +58,37 @@ def connected(address: str):
     except OSError as error:
         raise ClusterProblem(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT_SECONDS, set_as_default=False)
+        with _dask_logs_silenced():
+            client = Client(address, timeout=CONNECT_TIMEOUT_SECONDS, set_as_default=False)
     except OSError:  # refused or silent: Dask retries both until the timeout
         raise ClusterProblem(f"cannot reach the Dask scheduler at {address} (no answer within "
                              f"{CONNECT_TIMEOUT_SECONDS} s); is `dask scheduler` running there?") from None
     except Exception as error:
         raise ClusterProblem(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
     try:
-        _check_workers(client, address)
-        yield client
+        with _dask_logs_silenced():
+            _check_workers(client, address)
+            yield client
     finally:
-        client.close()
+        with _dask_logs_silenced():
+            client.close()
+
+
+@contextmanager
+def _dask_logs_silenced():
+    """Dask's client logs to stderr, tracebacks included, when it loses the scheduler; ingest
+    says what went wrong in its own one line instead."""
+    loggers = [logging.getLogger("distributed")] + [
+        logger for name, logger in logging.Logger.manager.loggerDict.items()
+        if name.startswith("distributed.") and isinstance(logger, logging.Logger)]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def scheduler_address(client) -> str:
@@ -138,7 +159,11 @@ def analysed_on_cluster(client, pending_batches, rules, job: Job) -> Iterator[li
                     done, _ = wait(list(in_flight), timeout=STOP_POLL_SECONDS, return_when="FIRST_COMPLETED")
             except TimeoutError:
                 done = ()
+            except Exception:  # FuturesCancelledError: the client lost the scheduler
+                raise _lost(client) from None
             for future in done:
+                if future.status == "cancelled":  # not by this run, which cancels only on its way out
+                    raise _lost(client)
                 yield _results_of(future, in_flight.pop(future))
             if job.stop_requested():
                 return
@@ -166,8 +191,8 @@ class _Capacity:
             self.checked_at = now
             try:
                 self.threads = sum(self.client.nthreads().values())
-            except Exception as error:
-                raise ClusterProblem(f"lost the Dask scheduler: {_one_line(error)}; what was stored is kept") from None
+            except Exception:
+                raise _lost(self.client) from None
             if self.threads:
                 self.workerless_since = None
             elif self.workerless_since is None:
@@ -176,6 +201,11 @@ class _Capacity:
                 raise ClusterProblem(f"the Dask cluster has had no workers for {NO_WORKERS_SECONDS} s; "
                                      "the run stopped, what was stored is kept")
         return max(self.threads, 1) * IN_FLIGHT_PER_THREAD
+
+
+def _lost(client) -> ClusterProblem:
+    return ClusterProblem(f"lost the connection to the Dask scheduler at {scheduler_address(client)}; "
+                          "the run stopped, what was stored is kept (run again to go on)")
 
 
 def _results_of(future, batch) -> list[Analysed]:

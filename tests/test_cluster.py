@@ -288,3 +288,36 @@ def test_ctrl_c_ends_a_cluster_run_at_once_and_cancels_its_work(cluster, tmp_pat
     assert left == 0
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT status, executor FROM ingest_runs").fetchall() == [("interrupted", cluster.address)]
+
+
+def test_losing_the_scheduler_stops_the_run_in_one_line(tmp_path):
+    from distributed import Client
+
+    own = LoopbackCluster(tmp_path / "own")  # the scheduler is killed: not the one other tests share
+    own.folder.mkdir()
+    corpus = many_articles(tmp_path / "corpus", copies=3)
+    db_path = tmp_path / "lost.db"
+    process = None
+    try:
+        own.start_scheduler()
+        own.start_worker("worker")
+        own.wait_for_workers(1)
+        process = subprocess.Popen(
+            [sys.executable, str(PROJECT / "ingest.py"), str(corpus), "--db", str(db_path), "--root", str(corpus),
+             "--scheduler", own.address], cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with Client(own.address, timeout=30, set_as_default=False) as client:
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while not any(client.processing().values()) and time.monotonic() < deadline:
+                time.sleep(0.2)
+        own.kill("scheduler")
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process is not None and process.poll() is None:
+            process.kill()
+        own.stop()
+    assert process.returncode == 1, out + err
+    assert err.strip().splitlines() == [
+        f"Error: lost the connection to the Dask scheduler at {own.address}; the run stopped, what was stored "
+        "is kept (run again to go on)"]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT status FROM ingest_runs").fetchall() == [("interrupted",)]
