@@ -152,6 +152,9 @@ def test_a_cluster_run_stores_what_a_local_run_stores(cluster, built_seeds_db, t
     again = run_ingest(SEEDS, "--db", distributed, "--root", PROJECT, "--scheduler", cluster.address)
     assert "0 added, 0 updated, 5 unchanged, 0 failed" in again.output
     assert contents(distributed) == contents(local)
+    reprocessed = run_ingest("--reprocess", "--db", distributed, "--scheduler", cluster.address)
+    assert "0 added, 5 updated, 0 unchanged, 0 failed" in reprocessed.output, reprocessed.output
+    assert contents(distributed) == contents(local)
 
 
 def test_the_scheduler_may_come_from_the_environment(cluster, tmp_path, monkeypatch):
