@@ -280,8 +280,11 @@ def test_ctrl_c_ends_a_cluster_run_at_once_and_cancels_its_work(cluster, tmp_pat
             interrupted_at = time.monotonic()
             out, err = process.communicate(timeout=60)
             took = time.monotonic() - interrupted_at
-            time.sleep(1)  # the scheduler forgets released work a moment after the client leaves
-            left = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+            # The scheduler forgets cancelled work a moment after the client says so.
+            deadline = time.monotonic() + 10
+            while (left := client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))) and \
+                    time.monotonic() < deadline:
+                time.sleep(0.2)
     finally:
         if process.poll() is None:
             process.kill()
