@@ -3,11 +3,9 @@ started from the project's environment, with the checkout on their path. A clust
 exactly the database a local run gives, also when a worker dies in the middle of it."""
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,14 +17,13 @@ import pytest
 from helpers import PROJECT, SEEDS, run_ingest
 from newscorpus import cluster as cluster_module
 from newscorpus.ingest import Job, SourceChoice, ingest
+from newscorpus.loopback import STARTUP_SECONDS, LoopbackCluster, free_port
 from newscorpus.parts import Document
 from newscorpus.store import fts
 
 pytestmark = pytest.mark.slow
 
 WIKINEWS = PROJECT / "tests" / "data" / "wikinews"
-DASK = Path(sys.executable).parent / "dask"
-STARTUP_SECONDS = 120  # a loaded CI machine imports distributed and spaCy slowly
 CONTENT_TABLES = ("sources", "articles", "comments", "boilerplate_lines", "subheadings", "entities",
                   "entity_aliases", "article_entities", "quotes", "quote_speakers")
 # What differs between two runs of the same input by design: row ids, the run, the clock.
@@ -40,64 +37,6 @@ NATURAL_KEYS = {
     "quote_id": "(SELECT a.path || ' #' || q.position FROM quotes q JOIN articles a ON a.id = q.article_id "
                 "WHERE q.id = {table}.quote_id)",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class LoopbackCluster:
-    """A scheduler and workers as subprocesses, each in a session of its own so that one kill
-    takes a worker's nanny and worker process together."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.address = f"tcp://127.0.0.1:{free_port()}"
-        self.processes: dict[str, subprocess.Popen] = {}
-        # The workers import this checkout's newscorpus, as the test process does.
-        self.environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
-            str(PROJECT), os.environ.get("PYTHONPATH")]))}
-
-    def _start(self, name: str, *arguments: str) -> None:
-        log = (self.folder / f"{name}.log").open("wb")
-        self.processes[name] = subprocess.Popen(
-            [str(DASK), *arguments], stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            env=self.environment, cwd=self.folder, start_new_session=True)
-
-    def start_scheduler(self) -> None:
-        port = self.address.rsplit(":", 1)[1]
-        self._start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard")
-
-    def start_worker(self, name: str) -> None:
-        self._start(name, "worker", self.address, "--name", name, "--nworkers", "1", "--nthreads", "1",
-                    "--host", "127.0.0.1", "--no-dashboard", "--local-directory", str(self.folder / name))
-
-    def wait_for_workers(self, count: int) -> None:
-        from distributed import Client
-
-        with Client(self.address, timeout=STARTUP_SECONDS, set_as_default=False) as client:
-            client.wait_for_workers(count, timeout=STARTUP_SECONDS)
-
-    def kill(self, name: str) -> None:
-        os.killpg(self.processes[name].pid, signal.SIGKILL)
-        self.processes[name].wait()
-
-    def stop(self) -> None:
-        for process in self.processes.values():
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 10
-        for process in self.processes.values():
-            try:
-                process.wait(timeout=max(deadline - time.monotonic(), 0.1))
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-    def log(self, name: str) -> str:
-        return (self.folder / f"{name}.log").read_text(errors="replace")
 
 
 @pytest.fixture(scope="module")
