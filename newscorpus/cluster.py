@@ -14,7 +14,7 @@ import hashlib
 import logging
 import pickle
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from .fingerprint import extractor_fingerprint
@@ -42,7 +42,7 @@ class ClusterProblem(RunRefused):
 
 
 @contextmanager
-def connected(address: str):
+def connected(address: str, stop_requested: Callable[[], bool] = lambda: False):
     """A Dask client of the scheduler at `address`, checked to have workers that run this
     version of the extraction."""
     from distributed import Client
@@ -67,7 +67,7 @@ def connected(address: str):
         raise ClusterProblem(f"cannot reach the Dask scheduler at {address}: {_one_line(error)}") from None
     try:
         with _dask_logs_silenced():
-            _check_workers(client, address)
+            _check_workers(client, address, stop_requested)
             yield client
     finally:
         with _dask_logs_silenced():
@@ -96,12 +96,15 @@ def scheduler_address(client) -> str:
     return client.scheduler.address
 
 
-def _check_workers(client, address: str) -> None:
-    try:
-        client.wait_for_workers(1, timeout=NO_WORKERS_SECONDS)
-    except Exception:
-        raise ClusterProblem(f"the Dask scheduler at {address} has no workers "
-                             f"(waited {NO_WORKERS_SECONDS} s); start some with `dask worker {address}`") from None
+def _check_workers(client, address: str, stop_requested: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + NO_WORKERS_SECONDS
+    while not client.nthreads():  # in short waits: Ctrl-C must not wait for the deadline
+        if stop_requested():
+            raise ClusterProblem(f"stopped while waiting for the first worker of {address}; nothing was written")
+        if time.monotonic() > deadline:
+            raise ClusterProblem(f"the Dask scheduler at {address} has no workers (waited {NO_WORKERS_SECONDS} s); "
+                                 f"start some with `dask worker {address}`")
+        time.sleep(STOP_POLL_SECONDS)
     expected = extractor_fingerprint()
     try:
         found = client.run(_worker_fingerprint)

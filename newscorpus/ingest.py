@@ -198,7 +198,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
         check_location(job.db_path)  # before the lock file is made beside the database
     except DatabaseProblem as error:
         raise RunRefused(str(error)) from None
-    with exclusive_ingest(job.db_path), StopFlag() as stop, _extraction_cluster(job) as job:
+    with exclusive_ingest(job.db_path), StopFlag() as stop, _extraction_cluster(job, stop) as job:
         # The lock before the schema: two first-time ingests racing to create one database
         # must not both migrate it.
         try:
@@ -214,7 +214,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
 
 
 @contextmanager
-def _extraction_cluster(job: Job):
+def _extraction_cluster(job: Job, stop: StopFlag):
     """The job, connected to its Dask cluster when it names one: connecting before the run is
     recorded, so an unreachable scheduler refuses the run in one line."""
     if not job.scheduler:
@@ -222,7 +222,7 @@ def _extraction_cluster(job: Job):
         return
     from .cluster import connected
 
-    with connected(job.scheduler) as client:
+    with connected(job.scheduler, lambda: stop.requested) as client:
         yield replace(job, cluster=client)
 
 

@@ -266,3 +266,19 @@ def test_losing_the_scheduler_stops_the_run_in_one_line(tmp_path):
         "is kept (run again to go on)"]
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT status FROM ingest_runs").fetchall() == [("interrupted",)]
+
+
+def test_a_cluster_without_workers_refuses_the_run_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(cluster_module, "NO_WORKERS_SECONDS", 2)
+    empty = LoopbackCluster(tmp_path)
+    try:
+        empty.start_scheduler()
+        empty.wait_for_workers(0)  # the scheduler answers
+        result = run_ingest(SEEDS, "--db", tmp_path / "c.db", "--scheduler", empty.address)
+    finally:
+        empty.stop()
+    assert result.exit_code != 0
+    assert result.output.strip().splitlines() == [
+        f"Error: the Dask scheduler at {empty.address} has no workers (waited 2 s); "
+        f"start some with `dask worker {empty.address}`"]
+    assert not (tmp_path / "c.db").exists()
