@@ -98,7 +98,7 @@ def scheduler_address(client) -> str:
 
 def _check_workers(client, address: str, stop_requested: Callable[[], bool]) -> None:
     deadline = time.monotonic() + NO_WORKERS_SECONDS
-    while not client.nthreads():  # in short waits: Ctrl-C must not wait for the deadline
+    while not _worker_threads(client):  # in short waits: Ctrl-C must not wait for the deadline
         if stop_requested():
             raise ClusterProblem(f"stopped while waiting for the first worker of {address}; nothing was written")
         if time.monotonic() > deadline:
@@ -115,6 +115,13 @@ def _check_workers(client, address: str, stop_requested: Callable[[], bool]) -> 
             raise ClusterProblem(
                 f"the Dask worker {worker} has another version of newscorpus or of its spaCy model "
                 f"(extractor {fingerprint}, here {expected}); install the same on every worker")
+
+
+def _worker_threads(client) -> int:
+    try:
+        return sum(client.nthreads().values())
+    except Exception:
+        raise _lost(client) from None
 
 
 def _worker_fingerprint() -> str:
@@ -192,10 +199,7 @@ class _Capacity:
         now = time.monotonic()
         if now - self.checked_at >= CAPACITY_CHECK_SECONDS:
             self.checked_at = now
-            try:
-                self.threads = sum(self.client.nthreads().values())
-            except Exception:
-                raise _lost(self.client) from None
+            self.threads = _worker_threads(self.client)
             if self.threads:
                 self.workerless_since = None
             elif self.workerless_since is None:
