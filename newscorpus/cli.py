@@ -41,6 +41,10 @@ def cli():
                    "with an error instead of ingested.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that parse and extract in parallel (one per core is best); this one stores.")
+@click.option("--scheduler", default=None, envvar="NEWSCORPUS_SCHEDULER", metavar="tcp://HOST:8786",
+              help="Address of a Dask scheduler (or $NEWSCORPUS_SCHEDULER): its workers parse and extract, "
+                   "this process reads the files and stores (--workers is then not used). Every worker needs "
+                   "the same newscorpus and spaCy model installed.")
 @click.option("--checksum", is_flag=True,
               help="Read and hash every file. By default a file whose size and modification time match "
                    "the stored ones is skipped unread; use this after copying files with their times kept.")
@@ -48,8 +52,8 @@ def cli():
               help="Re-extract every stored article from its stored raw text (no files needed), keeping ids.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: only on a terminal).")
-def ingest_command(paths, db_path, root, source, rules_path, fields_spec, max_bytes, workers, checksum, reprocess,
-                   progress):
+def ingest_command(paths, db_path, root, source, rules_path, fields_spec, max_bytes, workers, scheduler, checksum,
+                   reprocess, progress):
     """Ingest news articles into the database given by --db.
 
     PATHS are files or folders (searched recursively) of plain text (.txt, .md), saved web
@@ -74,9 +78,10 @@ def ingest_command(paths, db_path, root, source, rules_path, fields_spec, max_by
     bar = ProgressBar(show_progress)
     job = Job(
         db_path=db_path, rules_path=rules_path, source=source, max_bytes=max_bytes, workers=workers,
-        checksum=checksum, fields=fields,
+        checksum=checksum, fields=fields, scheduler=scheduler or None,
         arguments={"paths": [str(p) for p in paths] if not reprocess else [], "reprocess": reprocess,
-                   "source": source, "rules": rules_path, "checksum": checksum, "fields": fields},
+                   "source": source, "rules": rules_path, "checksum": checksum, "fields": fields,
+                   "scheduler": scheduler},
         on_progress=bar.update, on_total=bar.set_total,
     )
     try:

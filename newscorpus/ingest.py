@@ -165,10 +165,18 @@ class Job:
     # record extractions or reuse them.
     analyser: Callable[[Iterable, object, "Job"], Iterator[list["Analysed"]]] | None = None
     stop_requested: Callable[[], bool] = lambda: False  # set by the run: Ctrl-C or SIGTERM came
+    # A Dask scheduler's address (--scheduler): the extraction runs on its workers, not in
+    # local processes. The run connects and keeps the client in `cluster` (newscorpus/cluster.py).
+    scheduler: str | None = None
+    cluster: object | None = None
 
     @property
     def executor_name(self) -> str:
         """ingest_runs.executor: where the extraction ran."""
+        if self.scheduler:
+            from .cluster import scheduler_address
+
+            return scheduler_address(self.cluster) if self.cluster is not None else self.scheduler
         return f"local: {self.workers} process{'es' if self.workers > 1 else ''}"
 
 
@@ -195,7 +203,7 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
         check_location(job.db_path)  # before the lock file is made beside the database
     except DatabaseProblem as error:
         raise RunRefused(str(error)) from None
-    with exclusive_ingest(job.db_path), StopFlag() as stop:
+    with exclusive_ingest(job.db_path), StopFlag() as stop, _extraction_cluster(job, stop) as job:
         # The lock before the schema: two first-time ingests racing to create one database
         # must not both migrate it.
         try:
@@ -220,6 +228,19 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
         finally:
             engine.dispose()
     return summary
+
+
+@contextmanager
+def _extraction_cluster(job: Job, stop: StopFlag):
+    """The job, connected to its Dask cluster when it names one: connecting before the run is
+    recorded, so an unreachable scheduler refuses the run in one line."""
+    if not job.scheduler:
+        yield job
+        return
+    from .cluster import connected
+
+    with connected(job.scheduler, lambda: stop.requested) as client:
+        yield replace(job, cluster=client)
 
 
 def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rules, extractor: str, stop) -> None:
@@ -373,12 +394,18 @@ def _analyse_in_worker(batch):
 
 
 def analysed_batches(pending, rules, job: Job) -> Iterator[list[Analysed]]:
-    """Job.analyser's default: parse and extract each batch, here or in worker processes."""
+    """Job.analyser's default: parse and extract each batch, here, in worker processes or on
+    the job's Dask cluster."""
     pending_batches = batches(pending, job.batch_size)
     first = next(pending_batches, None)
     if first is None:  # nothing new or changed: no worker processes to start
         return
     pending_batches = chain([first], pending_batches)
+    if job.cluster is not None:
+        from .cluster import analysed_on_cluster
+
+        yield from analysed_on_cluster(job.cluster, pending_batches, rules, job)
+        return
     if job.workers <= 1:
         for batch in pending_batches:
             yield analyse_batch(batch, rules)

@@ -85,3 +85,30 @@ def test_an_ambiguous_surname_stays_its_own_entity(tmp_path):
     assert run_ingest(folder, "--db", db_path).exit_code == 0
     people = persons(db_path)
     assert {"Bill Clinton", "Hillary Clinton", "Clinton"} <= set(people)
+
+
+def test_one_key_spelled_two_ways_is_named_the_same_whichever_article_is_stored_first(tmp_path):
+    # Articles are stored in the order they finish (on a Dask cluster, in no set order): the
+    # entity's name must not depend on it.
+    from newscorpus.parts import ArticleParts, Document, EntityRef, Extraction
+    from newscorpus.store import db
+    from newscorpus.store.writer import StoredArticle, store_article
+
+    def article(path, spelling):
+        entity = EntityRef(name=spelling, type="PLACE", aliases={spelling}, mentions=1)
+        return StoredArticle(Document(path=path, text=f"{spelling} talks", sha256=path),
+                             ArticleParts(title=path, paragraphs=[f"{spelling} talks"]),
+                             Extraction(entities=[entity]), source="news")
+
+    names = []
+    for order in (("a", "b"), ("b", "a")):
+        db_path = tmp_path / f"{''.join(order)}.db"
+        db.prepare(db_path)
+        engine = db.make_engine(db_path)
+        for path in order:
+            with engine.begin() as conn:
+                store_article(conn, article(path, {"a": "US", "b": "U.S."}[path]))
+        engine.dispose()
+        with sqlite3.connect(db_path) as conn:
+            names.append(conn.execute("select name, key from entities").fetchall())
+    assert names[0] == names[1] == [("U.S.", "us")]

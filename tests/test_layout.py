@@ -17,10 +17,10 @@ from newscorpus.nlp import lexicon as lexicon_module
 PACKAGE = PROJECT / "newscorpus"
 PURE_STAGES = ("read", "parse", "nlp")
 # What a pure stage may not reach: the database, the site, the command line, the orchestration,
-# and the libraries that only those use. Pure stages run in worker processes and, later, on a
-# cluster, where none of these belong.
-FORBIDDEN = re.compile(r"^(newscorpus\.(store|publish|evaluate|cli|ingest|fingerprint)\b|sqlalchemy|alembic|datasette"
-                       r"|sqlite3|sqlite_utils|click)")
+# the cluster, and the libraries that only those use. Pure stages run in worker processes and on
+# Dask workers, where none of these belong.
+FORBIDDEN = re.compile(r"^(newscorpus\.(store|publish|evaluate|cli|ingest|fingerprint|cluster)\b"
+                       r"|sqlalchemy|alembic|datasette|sqlite3|sqlite_utils|click|dask\b|distributed\b)")
 
 
 def imports_of(path: Path) -> set[str]:

@@ -192,15 +192,20 @@ def _entity_key(entity: EntityRef) -> tuple[str, str]:
 
 
 def _upsert_entities(cursor, entities: list[EntityRef]) -> dict[tuple[str, str], int]:
-    """All of an article's entities in a few statements, whatever their number; the first
-    canonical spelling stored for a key is kept."""
+    """All of an article's entities in a few statements, whatever their number. Of the spellings
+    of one key ("U.S." and "US"), the entity is named by the least in code-point order, not the
+    first stored: articles are stored in the order they finish (on a cluster, in no set order),
+    and the corpus must come out the same whatever that order."""
     if not entities:
         return {}
     first = {}
     for entity in entities:
-        first.setdefault(_entity_key(entity), entity)
+        key = _entity_key(entity)
+        if key not in first or entity.name < first[key].name:
+            first[key] = entity
     _insert_many(cursor, Entity, [dict(name=e.name, type=key[1], key=key[0]) for key, e in first.items()],
-                 on_conflict="ON CONFLICT DO NOTHING")
+                 on_conflict='ON CONFLICT ("key", type) DO UPDATE SET name = excluded.name '
+                             "WHERE excluded.name < entities.name")
     ids = {}
     for kind in {key[1] for key in first}:
         wanted = json.dumps([key[0] for key in first if key[1] == kind])
