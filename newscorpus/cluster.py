@@ -17,8 +17,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from .analyse import Analysed, analyse_batch
 from .fingerprint import extractor_fingerprint
-from .ingest import Analysed, Job, RunRefused, analyse_batch
+from .ingest import Job, RunRefused
 
 # A scheduler that answers does so within a second; the rest covers a slow network. Dask keeps
 # retrying a refused connection until this runs out.
