@@ -29,7 +29,8 @@ def cli():
               help="Folder that article paths are stored relative to (default: the current folder). "
                    "Keep it the same between runs: the path is an article's identity.")
 @click.option("--source", default=None,
-              help="Source name for every article of this run (default: each file's folder name).")
+              help="Source name for every article of this run (default: the site the page or export "
+                   "names, else the file's folder name).")
 @click.option("--rules", "rules_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="YAML file of extra boilerplate and comment patterns, merged over the built-in ones.")
 @click.option("--fields", "fields_spec", default=None, metavar="FIELD=NAME,...",
