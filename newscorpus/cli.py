@@ -70,6 +70,8 @@ def ingest_command(paths, db_path, root, source, rules_path, fields_spec, max_by
         raise click.UsageError("--reprocess re-extracts what the database holds; give no PATHS with it.")
     if reprocess and not db_path.exists():
         raise click.UsageError(f"--reprocess: {db_path} does not exist.")
+    if scheduler and workers > 1:
+        raise click.UsageError("--workers is for local processes; with --scheduler the cluster's workers extract.")
     try:
         fields = parse_field_overrides(fields_spec)
     except FieldsError as error:

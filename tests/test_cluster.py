@@ -282,3 +282,8 @@ def test_a_cluster_without_workers_refuses_the_run_in_one_line(tmp_path, monkeyp
         f"Error: the Dask scheduler at {empty.address} has no workers (waited 2 s); "
         f"start some with `dask worker {empty.address}`"]
     assert not (tmp_path / "c.db").exists()
+
+
+def test_workers_and_a_scheduler_together_are_a_usage_error(tmp_path):
+    result = run_ingest(tmp_path, "--db", tmp_path / "c.db", "--workers", "2", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 2 and "--workers is for local processes" in result.output

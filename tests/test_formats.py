@@ -308,3 +308,4 @@ def test_a_rules_file_can_name_record_fields_and_a_bad_one_is_refused(tmp_path):
         load_rules(bad)
     result, _ = ingest(tmp_path, tmp_path, "--rules", bad)
     assert result.exit_code == 1 and "unknown field 'body'" in result.output and "Traceback" not in result.output
+
