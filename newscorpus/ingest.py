@@ -30,6 +30,7 @@ from .store import db
 from .store.checks import DatabaseProblem, check_location
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
+from .store.stories import group_copies
 from .store.writer import (
     UPDATED,
     StoredArticle,
@@ -230,6 +231,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         with engine.begin() as conn:
             restamp(conn, summary.restamps)
             link_surnames(conn)
+            group_copies(conn)
             prune_orphan_entities(conn)
             summary.stale = count_stale(conn, extractor)
     except BaseException:

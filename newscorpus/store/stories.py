@@ -1,0 +1,156 @@
+"""Copies across articles: identical texts (`articles.duplicate_of`) and stories (`stories`,
+`articles.story_id`): a wire story, its updated versions and its syndicated rewrites.
+
+It runs at the end of every ingest over the articles whose text may have changed since their
+signature was made (new, updated, re-extracted, or left over by a run that was killed), and
+compares each with the stored corpus through the LSH band keys in `article_bands`: adding one
+article to a large corpus costs a few indexed lookups, not a re-clustering.
+
+An article joins the story of the stored article it shares most text with, when that is enough
+to be a copy (signatures.py says what "enough" is, and bench/stories.py how it was chosen). An
+article copied from nothing starts a story. Articles never move between stories because of a
+later article: a story is what its articles were copies of when they came. When an article
+changes it leaves its story and is placed again; a story left empty disappears, and an
+article starting a story again takes back its old story's id when that story is empty, so
+`--reprocess` keeps the ids of the stories it finds again.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from .signatures import DEFAULT_RULES, CopyRules, Signature, exact_key
+
+CHUNK = 500  # articles read at a time: a --reprocess of a large corpus must not hold every body
+
+
+@dataclass
+class CopyChanges:
+    articles: int = 0  # articles placed again
+    stories: set[int] = field(default_factory=set)  # stories whose articles changed
+    exact_keys: set[str] = field(default_factory=set)  # groups of identical texts that changed
+
+
+def group_copies(conn: Connection, rules: CopyRules = DEFAULT_RULES) -> CopyChanges:
+    """Bring duplicate_of, story_id and the stories table up to date; the caller commits."""
+    cursor = conn.connection.dbapi_connection.cursor()
+    pending = cursor.execute(
+        "SELECT a.id, a.story_id, s.exact_key FROM articles a "
+        "LEFT JOIN article_signatures s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL OR s.run_id IS NOT a.run_id ORDER BY a.id").fetchall()
+    changes = CopyChanges(articles=len(pending))
+    if not pending:
+        return changes
+    previous_story = {article_id: story_id for article_id, story_id, _ in pending}
+    changes.stories.update(story for story in previous_story.values() if story is not None)
+    changes.exact_keys.update(key for _, _, key in pending if key is not None)
+    ids = [(article_id,) for article_id in previous_story]
+    cursor.executemany("UPDATE articles SET story_id = NULL WHERE id = ?", ids)
+    cursor.executemany("DELETE FROM article_bands WHERE article_id = ?", ids)
+    claimed: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        chunk = [article_id for (article_id,) in ids[start:start + CHUNK]]
+        rows = cursor.execute(
+            "SELECT id, body, run_id FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(chunk),)).fetchall()
+        for article_id, body, run_id in rows:
+            key, sig = _store_signature(cursor, rules, article_id, body or "", run_id)
+            if key is not None:
+                changes.exact_keys.add(key)
+            if sig is None:
+                continue  # no words: no story
+            bands = rules.band_keys(sig)
+            story = _story_of_best_copy(cursor, rules, sig, bands)
+            if story is None:
+                story = _new_story(cursor, previous_story.get(article_id), claimed)
+            cursor.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id))
+            cursor.executemany("INSERT OR IGNORE INTO article_bands (key, article_id) VALUES (?, ?)",
+                               [(band, article_id) for band in bands])
+            changes.stories.add(story)
+    changes.stories.update(_mark_duplicates(cursor, changes.exact_keys))
+    refresh_stories(cursor, changes.stories)
+    return changes
+
+
+def _store_signature(cursor, rules: CopyRules, article_id: int, body: str, run_id):
+    key = exact_key(body)
+    sig = rules.signature(body)
+    cursor.execute(
+        "INSERT INTO article_signatures (article_id, run_id, exact_key, shingle_count, minhash) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET run_id = excluded.run_id, "
+        "exact_key = excluded.exact_key, shingle_count = excluded.shingle_count, minhash = excluded.minhash",
+        (article_id, run_id, key, sig.shingle_count if sig else 0, sig.to_bytes() if sig else None))
+    return key, sig
+
+
+def _story_of_best_copy(cursor, rules: CopyRules, sig: Signature, bands: list[int]) -> int | None:
+    """The story of the stored article this text is the closest copy of, if any is one."""
+    rows = cursor.execute(
+        "SELECT a.id, a.story_id, s.minhash, s.shingle_count FROM article_signatures s "
+        "JOIN articles a ON a.id = s.article_id "
+        "WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))) "
+        "AND a.story_id IS NOT NULL",
+        (json.dumps(bands),)).fetchall()
+    best = None
+    for article_id, story_id, blob, count in rows:
+        other = Signature.from_bytes(blob, count)
+        if rules.are_copies(sig, other):
+            # Most shared text first; among equals (identical copies) the earliest article.
+            rank = (-sig.containment(other), -sig.jaccard(other), article_id)
+            if best is None or rank < best[0]:
+                best = (rank, story_id)
+    return best[1] if best else None
+
+
+def _new_story(cursor, previous: int | None, claimed: set[int]) -> int:
+    if previous is not None and previous not in claimed:
+        still_used = cursor.execute("SELECT 1 FROM articles WHERE story_id = ? LIMIT 1", (previous,)).fetchone()
+        exists = cursor.execute("SELECT 1 FROM stories WHERE id = ?", (previous,)).fetchone()
+        if exists and not still_used:
+            claimed.add(previous)
+            return previous
+    cursor.execute("INSERT INTO stories (article_count, text_count, source_count) VALUES (0, 0, 0)")
+    claimed.add(cursor.lastrowid)
+    return cursor.lastrowid
+
+
+def _mark_duplicates(cursor, keys: Iterable[str]) -> set[int]:
+    """duplicate_of for every article of these exact keys: NULL on the first, the first's id on
+    the others. Returns the stories of those articles, whose text counts may have changed."""
+    stories = set()
+    for key in keys:
+        members = cursor.execute(
+            "SELECT s.article_id, a.story_id FROM article_signatures s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.exact_key = ? ORDER BY s.article_id", (key,)).fetchall()
+        if not members:
+            continue
+        first = members[0][0]
+        cursor.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                           [(None if article_id == first else first, article_id) for article_id, _ in members])
+        stories.update(story for _, story in members if story is not None)
+    # Articles that now have no text, or a text of their own, are nobody's copy.
+    cursor.execute(
+        "UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL AND id IN "
+        "(SELECT article_id FROM article_signatures WHERE exact_key IS NULL)")
+    return stories
+
+
+def refresh_stories(cursor, story_ids: Iterable[int]) -> None:
+    """Counts, dates and first article of these stories; a story without articles is deleted."""
+    for story_id in sorted(story_ids):
+        count, texts, sources, first_published, last_published = cursor.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(duplicate_of, id)), COUNT(DISTINCT source_id), "
+            "MIN(published), MAX(published) FROM articles WHERE story_id = ?", (story_id,)).fetchone()
+        if count == 0:
+            cursor.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            continue
+        first_id, headline = cursor.execute(
+            "SELECT id, headline FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id LIMIT 1",
+            (story_id,)).fetchone()
+        cursor.execute(
+            "UPDATE stories SET first_article_id = ?, headline = ?, article_count = ?, text_count = ?, "
+            "source_count = ?, first_published = ?, last_published = ? WHERE id = ?",
+            (first_id, headline or "", count, texts, sources, first_published, last_published, story_id))
