@@ -119,6 +119,8 @@ CREATE TABLE ingest_runs (
 CREATE TABLE quote_groups (
 	id INTEGER NOT NULL, 
 	text TEXT NOT NULL, 
+	"key" TEXT NOT NULL, 
+	head INTEGER, 
 	speaker_id INTEGER, 
 	first_article_id INTEGER, 
 	article_count INTEGER NOT NULL, 
@@ -215,6 +217,10 @@ CREATE INDEX ix_entities_type ON entities (type);
 CREATE INDEX ix_ingest_errors_run_id ON ingest_errors (run_id);
 
 CREATE INDEX ix_quote_groups_article_count ON quote_groups (article_count);
+
+CREATE INDEX ix_quote_groups_head ON quote_groups (head);
+
+CREATE INDEX ix_quote_groups_key ON quote_groups ("key");
 
 CREATE INDEX ix_quote_groups_speaker_id ON quote_groups (speaker_id);
 

@@ -49,6 +49,17 @@ def rewrite_of(text: str) -> str:
     ]) + "\n"
 
 
+# Another outlet's own short report, quoting part of one of Lavrov's sentences in seed 001.
+EXCERPT = """Moscow accuses the West of shutting it out
+
+Russia's foreign minister complained on Friday about the way Western countries treat Moscow.
+
+"Western partners prefer to cooperate in this area in their narrow circle," Sergei Lavrov said.
+
+He gave no further details of the talks.
+"""
+
+
 @pytest.fixture(scope="module")
 def copies_db(tmp_path_factory) -> tuple[Path, Path]:
     """The seeds plus an identical copy (other whitespace), a rewrite, ingested in one run."""
@@ -62,6 +73,7 @@ def copies_db(tmp_path_factory) -> tuple[Path, Path]:
     (folder / "zz_identical.txt").write_text(first.replace("\n\n", "\n\n\n") + "\n  \n", encoding="utf-8")
     (folder / "zz_rewrite.txt").write_text(rewrite_of((folder / LAVROV_SEED).read_text(encoding="utf-8")),
                                            encoding="utf-8")
+    (folder / "zz_excerpt.txt").write_text(EXCERPT, encoding="utf-8")
     db_path = folder.parent / "corpus.db"
     ingest(folder, db_path)
     return folder, db_path
@@ -88,10 +100,28 @@ def test_a_rewrite_shares_the_story_without_being_a_duplicate(copies_db):
 
 def test_reports_of_one_interview_by_different_outlets_are_different_stories(copies_db):
     _, db_path = copies_db
-    seed_stories = rows(db_path, "SELECT story_id FROM articles WHERE path LIKE '%/0%'")
-    assert len({story for (story,) in seed_stories}) == 5
-    assert rows(db_path, "SELECT COUNT(*) FROM stories") == [(5,)]
+    seed_stories = {story for (story,) in rows(db_path, "SELECT story_id FROM articles WHERE path LIKE '%/0%'")}
+    assert len(seed_stories) == 5
+    assert article(db_path, "zz_excerpt.txt")[2] not in seed_stories
+    assert rows(db_path, "SELECT COUNT(*) FROM stories") == [(6,)]
     assert rows(db_path, "SELECT COUNT(*) FROM articles WHERE story_id IS NULL") == [(0,)]
+
+
+def group_of(db_path: Path, words: str) -> tuple[str, int, int]:
+    """(text, article_count, first_article_id) of the group of the quotation with these words."""
+    return rows(db_path, "SELECT g.text, g.article_count, g.first_article_id FROM quote_groups g "
+                "JOIN quotes q ON q.group_id = g.id WHERE q.text LIKE ? LIMIT 1", f"%{words}%")[0]
+
+
+def test_a_quotation_carried_by_copies_and_excerpted_by_another_outlet_is_one_group(copies_db):
+    _, db_path = copies_db
+    lavrov_id = article(db_path, LAVROV_SEED)[0]
+    text, count, first = group_of(db_path, "Western partners prefer")
+    assert (count, first) == (3, lavrov_id)  # the seed, the rewrite, the excerpt
+    assert text.endswith("information technology companies.")  # the longest wording
+    assert group_of(db_path, "If we understand")[1:] == (2, lavrov_id)
+    assert group_of(db_path, "Now we are preparing")[1] == 2  # the identical copy
+    assert rows(db_path, "SELECT COUNT(*) FROM quotes WHERE group_id IS NULL") == [(0,)]
 
 
 def test_copies_are_kept_up_to_date_run_by_run_with_stable_story_ids(seeds_copy, tmp_path):
@@ -119,14 +149,18 @@ def test_copies_are_kept_up_to_date_run_by_run_with_stable_story_ids(seeds_copy,
     assert article(db_path, FIRST_SEED) == (first_id, None, lavrov_story)
     assert rows(db_path, "SELECT article_count, first_article_id FROM stories WHERE id = ?", first_story) \
         == [(1, copy_id)]
+    assert group_of(db_path, "Now we are preparing")[1:] == (1, copy_id)
+    assert group_of(db_path, "If we understand")[1] == 2  # the seed and the changed article
 
     # --reprocess rebuilds it all and finds the same stories under the same ids.
     stories_now = rows(db_path, "SELECT id, duplicate_of, story_id FROM articles ORDER BY id")
     story_rows = rows(db_path, "SELECT * FROM stories ORDER BY id")
+    quote_groups = rows(db_path, "SELECT text, article_count FROM quote_groups ORDER BY text")
     result = run_ingest("--db", db_path, "--reprocess")
     assert result.exit_code == 0, result.output
     assert rows(db_path, "SELECT id, duplicate_of, story_id FROM articles ORDER BY id") == stories_now
     assert rows(db_path, "SELECT * FROM stories ORDER BY id") == story_rows
+    assert rows(db_path, "SELECT text, article_count FROM quote_groups ORDER BY text") == quote_groups
 
 
 def test_a_story_left_without_articles_disappears(seeds_copy, tmp_path):

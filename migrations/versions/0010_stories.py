@@ -64,6 +64,8 @@ def upgrade() -> None:
         "quote_groups",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("key", sa.Text(), nullable=False),
+        sa.Column("head", sa.Integer(), nullable=True),
         sa.Column("speaker_id", sa.Integer(), nullable=True),
         sa.Column("first_article_id", sa.Integer(), nullable=True),
         sa.Column("article_count", sa.Integer(), nullable=False),
@@ -75,6 +77,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quote_groups")),
     )
     op.create_index(op.f("ix_quote_groups_article_count"), "quote_groups", ["article_count"], unique=False)
+    op.create_index(op.f("ix_quote_groups_key"), "quote_groups", ["key"], unique=False)
+    op.create_index(op.f("ix_quote_groups_head"), "quote_groups", ["head"], unique=False)
     op.create_index(op.f("ix_quote_groups_speaker_id"), "quote_groups", ["speaker_id"], unique=False)
     # Plain ADD COLUMN, not batch mode: copying `articles` would drop its FTS triggers. Stored
     # articles get their signatures, stories and groups at the next run (no signature yet).

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection
 
+from .quote_groups import group_quotes
 from .signatures import DEFAULT_RULES, CopyRules, Signature, exact_key
 
 CHUNK = 500  # articles read at a time: a --reprocess of a large corpus must not hold every body
@@ -30,23 +31,32 @@ CHUNK = 500  # articles read at a time: a --reprocess of a large corpus must not
 @dataclass
 class CopyChanges:
     articles: int = 0  # articles placed again
+    replaced: int = 0  # of which had been placed before: their old quotations are gone
+    quotes: int = 0  # quotations placed in groups
     stories: set[int] = field(default_factory=set)  # stories whose articles changed
     exact_keys: set[str] = field(default_factory=set)  # groups of identical texts that changed
 
 
 def group_copies(conn: Connection, rules: CopyRules = DEFAULT_RULES) -> CopyChanges:
-    """Bring duplicate_of, story_id and the stories table up to date; the caller commits."""
+    """Bring duplicate_of, story_id, the stories and the quotation groups up to date; the
+    caller commits."""
     cursor = conn.connection.dbapi_connection.cursor()
+    changes = _group_articles(cursor, rules)
+    changes.quotes = group_quotes(cursor, recount_all=changes.replaced > 0)
+    return changes
+
+
+def _group_articles(cursor, rules: CopyRules) -> CopyChanges:
     pending = cursor.execute(
-        "SELECT a.id, a.story_id, s.exact_key FROM articles a "
+        "SELECT a.id, a.story_id, s.exact_key, s.article_id IS NOT NULL FROM articles a "
         "LEFT JOIN article_signatures s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.run_id IS NOT a.run_id ORDER BY a.id").fetchall()
-    changes = CopyChanges(articles=len(pending))
+    changes = CopyChanges(articles=len(pending), replaced=sum(placed for *_, placed in pending))
     if not pending:
         return changes
-    previous_story = {article_id: story_id for article_id, story_id, _ in pending}
+    previous_story = {article_id: story_id for article_id, story_id, *_ in pending}
     changes.stories.update(story for story in previous_story.values() if story is not None)
-    changes.exact_keys.update(key for _, _, key in pending if key is not None)
+    changes.exact_keys.update(key for _, _, key, _ in pending if key is not None)
     ids = [(article_id,) for article_id in previous_story]
     cursor.executemany("UPDATE articles SET story_id = NULL WHERE id = ?", ids)
     cursor.executemany("DELETE FROM article_bands WHERE article_id = ?", ids)
