@@ -183,3 +183,23 @@ def test_case_and_whitespace_do_not_make_another_text_but_words_do():
     assert exact_key("The minister said.") != exact_key("The minister says.")
     assert exact_key("  \n") is None
     assert signature("") is None
+
+
+@pytest.mark.asyncio
+async def test_the_site_counts_each_text_once_and_lists_carried_stories_and_quotations(copies_db):
+    from datasette.app import Datasette
+
+    from newscorpus.publish.site import SETTINGS, SITE, build_metadata
+
+    _, db_path = copies_db
+    client = Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
+                       template_dir=str(SITE / "templates"), settings=SETTINGS).client
+    home = (await client.get("/")).text
+    assert "7 articles" in home and "1 identical copy" in home  # 8 stored
+    stories = (await client.get("/corpus/most_carried_stories.json?_shape=objects")).json()["rows"]
+    assert [(s["articles"], s["versions"]) for s in stories] == [(2, 2), (2, 1)]
+    _, _, story = article(db_path, "zz_rewrite.txt")
+    versions = (await client.get(f"/corpus/story.json?id={story}&_shape=objects")).json()["rows"]
+    assert [v["path"].rsplit("/", 1)[1] for v in versions] == [LAVROV_SEED, "zz_rewrite.txt"]
+    quotes = (await client.get("/corpus/most_carried_quotes.json?_shape=objects")).json()["rows"]
+    assert quotes[0]["articles"] == 3 and quotes[0]["speaker"] == "Sergei Lavrov"
