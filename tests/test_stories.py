@@ -203,3 +203,9 @@ async def test_the_site_counts_each_text_once_and_lists_carried_stories_and_quot
     assert [v["path"].rsplit("/", 1)[1] for v in versions] == [LAVROV_SEED, "zz_rewrite.txt"]
     quotes = (await client.get("/corpus/most_carried_quotes.json?_shape=objects")).json()["rows"]
     assert quotes[0]["articles"] == 3 and quotes[0]["speaker"] == "Sergei Lavrov"
+    copy_id, first_id, _ = article(db_path, "zz_identical.txt")
+    copy_page = (await client.get(f"/corpus/articles/{copy_id}")).text
+    assert "1 identical copy" in copy_page and f"article {first_id}</a>" in copy_page
+    assert "A story in 2 articles" in copy_page
+    lavrov_page = (await client.get(f"/corpus/articles/{article(db_path, LAVROV_SEED)[0]}")).text
+    assert "also in 2 other articles" in lavrov_page  # the rewrite and the excerpt
