@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/stories.py            # the product's rules, end to end, on a scratch database
     .venv/bin/python bench/stories.py --sweep    # shingle sizes and thresholds, pair by pair
+    .venv/bin/python bench/stories.py --scale 100000   # time to add 1,000 articles to 100,000
 
 The set: the 2,225 BBC texts of ../shared/corpora/bbc/bbc.jsonl, which hold real copies (137
 byte-identical texts, and updated versions of a story under the same or a new headline), plus
@@ -181,6 +182,40 @@ def run_product(docs, rules: CopyRules = DEFAULT_RULES) -> tuple[set, float]:
     return predicted, seconds
 
 
+def scale(n: int, added: int = 1000) -> None:
+    """Group n articles (BBC repeated, each copy with its own closing line, as bench/run.py
+    builds them), then time adding `added` more: the incremental cost at that size."""
+    texts = [json.loads(line)["text"] for line in BBC.open()]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scale.db"
+        db.upgrade(path)
+        engine = db.make_engine(path)
+
+        def add(first: int, count: int, run_id: int) -> float:
+            with engine.begin() as conn:
+                conn.connection.dbapi_connection.executemany(
+                    "INSERT INTO articles (id, path, body, raw_text, sha256, ingested_at, updated_at, run_id) "
+                    "VALUES (?, ?, ?, '', '', '', '', ?)",
+                    [(i + 1, f"doc{i}", f"{texts[i % len(texts)]}\n\nCopy {i} of this article.", run_id)
+                     for i in range(first, first + count)])
+            started = time.perf_counter()
+            with engine.begin() as conn:
+                group_copies(conn)
+            return time.perf_counter() - started
+
+        whole = add(0, n, 1)
+        more = add(n, added, 2)
+        with engine.connect() as conn:
+            sizes = dict(conn.exec_driver_sql(
+                "SELECT name, SUM(pgsize) FROM dbstat WHERE name IN ('article_signatures', 'article_bands', "
+                "'sqlite_autoindex_article_bands_1', 'ix_article_bands_article_id', 'ix_article_signatures_exact_key', "
+                "'stories', 'ix_stories_article_count', 'ix_stories_source_count') GROUP BY name").all())
+        engine.dispose()
+    print(f"{n:,} articles grouped from nothing: {whole:.1f} s ({1000 * whole / n:.2f} ms per article)")
+    print(f"{added:,} more added to them: {more:.2f} s ({1000 * more / added:.2f} ms per article)")
+    print(f"database bytes per article for signatures, bands and stories: {sum(sizes.values()) / (n + added):,.0f}")
+
+
 def sweep(docs, labels: Labels) -> None:
     """Pair by pair, without clustering: every pair sharing an LSH band, judged by containment."""
     print("shingle words, band rows, min containment: precision, recall (all but <half), false pairs")
@@ -205,9 +240,13 @@ def sweep(docs, labels: Labels) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sweep", action="store_true", help="try shingle sizes and thresholds pair by pair")
+    parser.add_argument("--scale", type=int, metavar="N", help="time grouping N articles, then 1,000 more")
     options = parser.parse_args()
     if not BBC.exists():
         sys.exit(f"{BBC} not found: it lives in ../shared/corpora/bbc/")
+    if options.scale:
+        scale(options.scale)
+        return
     docs, same, left_out = build_set()
     labels = Labels(docs, same, left_out)
     print(f"{len(docs)} texts ({len(docs) - 2225} rewrites), {len(same)} real copy pairs, "
