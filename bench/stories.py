@@ -205,6 +205,7 @@ def scale(n: int, added: int = 1000) -> None:
 
         whole = add(0, n, 1)
         more = add(n, added, 2)
+        nothing = add(0, 0, 3)
         with engine.connect() as conn:
             sizes = dict(conn.exec_driver_sql(
                 "SELECT name, SUM(pgsize) FROM dbstat WHERE name IN ('article_signatures', 'article_bands', "
@@ -213,6 +214,7 @@ def scale(n: int, added: int = 1000) -> None:
         engine.dispose()
     print(f"{n:,} articles grouped from nothing: {whole:.1f} s ({1000 * whole / n:.2f} ms per article)")
     print(f"{added:,} more added to them: {more:.2f} s ({1000 * more / added:.2f} ms per article)")
+    print(f"a run that added nothing: {1000 * nothing:.0f} ms")
     print(f"database bytes per article for signatures, bands and stories: {sum(sizes.values()) / (n + added):,.0f}")
 
 

@@ -35,6 +35,8 @@ def group_quotes(cursor, recount_all: bool = False) -> int:
     """Place every quotation without a group; returns how many. `recount_all` after articles
     were updated: a group may have lost the quotations of an article's old version."""
     pending = cursor.execute("SELECT id, text, speaker_id FROM quotes WHERE group_id IS NULL ORDER BY id").fetchall()
+    if not pending and not recount_all:
+        return 0  # a run that changed nothing: no corpus-wide statement
     touched: set[int] = set()
     for quote_id, text, speaker_id in pending:
         key = quote_key(text)

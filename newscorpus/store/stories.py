@@ -149,18 +149,21 @@ def _mark_duplicates(cursor, keys: Iterable[str]) -> set[int]:
 
 
 def refresh_stories(cursor, story_ids: Iterable[int]) -> None:
-    """Counts, dates and first article of these stories; a story without articles is deleted."""
-    for story_id in sorted(story_ids):
-        count, texts, sources, first_published, last_published = cursor.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(duplicate_of, id)), COUNT(DISTINCT source_id), "
-            "MIN(published), MAX(published) FROM articles WHERE story_id = ?", (story_id,)).fetchone()
-        if count == 0:
-            cursor.execute("DELETE FROM stories WHERE id = ?", (story_id,))
-            continue
-        first_id, headline = cursor.execute(
-            "SELECT id, headline FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, id LIMIT 1",
-            (story_id,)).fetchone()
-        cursor.execute(
-            "UPDATE stories SET first_article_id = ?, headline = ?, article_count = ?, text_count = ?, "
-            "source_count = ?, first_published = ?, last_published = ? WHERE id = ?",
-            (first_id, headline or "", count, texts, sources, first_published, last_published, story_id))
+    """Counts, dates and first article of these stories; a story without articles is deleted.
+    Set-based: after --reprocess it is every story of the corpus."""
+    ids = json.dumps(sorted(story_ids))
+    cursor.execute(
+        "DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+        "AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = stories.id)", (ids,))
+    first = ("(SELECT {} FROM articles a WHERE a.story_id = stories.id "
+             "ORDER BY a.published IS NULL, a.published, a.id LIMIT 1)")
+    cursor.execute(
+        "UPDATE stories SET "
+        f"first_article_id = {first.format('a.id')}, headline = coalesce({first.format('a.headline')}, ''), "
+        "article_count = (SELECT COUNT(*) FROM articles a WHERE a.story_id = stories.id), "
+        "text_count = (SELECT COUNT(DISTINCT coalesce(a.duplicate_of, a.id)) FROM articles a "
+        "  WHERE a.story_id = stories.id), "
+        "source_count = (SELECT COUNT(DISTINCT a.source_id) FROM articles a WHERE a.story_id = stories.id), "
+        "first_published = (SELECT MIN(a.published) FROM articles a WHERE a.story_id = stories.id), "
+        "last_published = (SELECT MAX(a.published) FROM articles a WHERE a.story_id = stories.id) "
+        "WHERE id IN (SELECT value FROM json_each(?))", (ids,))
