@@ -24,6 +24,7 @@ CREATE TABLE article_signatures (
 	exact_key TEXT, 
 	shingle_count INTEGER NOT NULL, 
 	minhash BLOB, 
+	quote_group_ids TEXT, 
 	CONSTRAINT pk_article_signatures PRIMARY KEY (article_id), 
 	CONSTRAINT fk_article_signatures_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );

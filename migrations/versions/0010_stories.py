@@ -46,6 +46,7 @@ def upgrade() -> None:
         sa.Column("exact_key", sa.Text(), nullable=True),
         sa.Column("shingle_count", sa.Integer(), nullable=False),
         sa.Column("minhash", sa.LargeBinary(), nullable=True),
+        sa.Column("quote_group_ids", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(["article_id"], ["articles.id"],
                                 name=op.f("fk_article_signatures_article_id_articles"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("article_id", name=op.f("pk_article_signatures")),

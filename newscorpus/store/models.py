@@ -206,6 +206,9 @@ class ArticleSignature(Base):
     exact_key: Mapped[str | None] = mapped_column(Text, index=True)
     shingle_count: Mapped[int] = mapped_column(Integer)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The quotation groups of the article's quotes (JSON array): when the article changes, its
+    # old quotes are gone, and these are the groups to recount.
+    quote_group_ids: Mapped[str | None] = mapped_column(Text)
 
 
 class ArticleBand(Base):

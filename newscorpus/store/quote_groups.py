@@ -7,7 +7,7 @@ longest wording seen. Every quotation has a group, most of them alone in it.
 Only quotations without a group are placed, which after a run are those of the articles it
 added or updated (the writer replaces an article's quotes). A longer quotation finds the
 groups it contains through `quote_groups.head`, the hash of a group's first words; a shorter
-one finds the quotations containing it through the full-text index, as a phrase.
+one finds the quotations containing it through the full-text index.
 """
 from __future__ import annotations
 
@@ -31,12 +31,13 @@ def _head(words: list[str]) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-def group_quotes(cursor, recount_all: bool = False) -> int:
-    """Place every quotation without a group; returns how many. `recount_all` after articles
-    were updated: a group may have lost the quotations of an article's old version."""
+def group_quotes(cursor, lost_groups: Iterable[int] = ()) -> int:
+    """Place every quotation without a group; returns how many. `lost_groups`: the groups of
+    updated articles' old quotations, which are gone; they are recounted, and deleted if empty."""
+    lost = set(lost_groups)
     pending = cursor.execute("SELECT id, text, speaker_id FROM quotes WHERE group_id IS NULL ORDER BY id").fetchall()
-    if not pending and not recount_all:
-        return 0  # a run that changed nothing: no corpus-wide statement
+    if not pending and not lost:
+        return 0
     touched: set[int] = set()
     for quote_id, text, speaker_id in pending:
         key = quote_key(text)
@@ -59,9 +60,10 @@ def group_quotes(cursor, recount_all: bool = False) -> int:
                                (speaker_id, group))
         cursor.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (group, quote_id))
         touched.add(group)
-    # Groups whose every quotation went with an updated article's old version.
-    cursor.execute("DELETE FROM quote_groups WHERE id NOT IN (SELECT group_id FROM quotes WHERE group_id IS NOT NULL)")
-    refresh_quote_groups(cursor, None if recount_all else touched)
+    cursor.execute("DELETE FROM quote_groups WHERE id IN (SELECT value FROM json_each(?)) "
+                   "AND NOT EXISTS (SELECT 1 FROM quotes WHERE group_id = quote_groups.id)",
+                   (json.dumps(sorted(lost)),))
+    refresh_quote_groups(cursor, touched | lost)
     return len(pending)
 
 
@@ -74,25 +76,26 @@ def _group_of(cursor, key: str, words: list[str]) -> tuple[int, str] | None:
     heads = [_head(words[i:]) for i in range(len(words) - EXCERPT_WORDS + 1)]
     placeholders = ", ".join("?" * len(heads))
     inside = cursor.execute(f"SELECT id, key FROM quote_groups WHERE head IN ({placeholders})", heads).fetchall()
-    phrase = '"' + " ".join(words) + '"'
+    # Not the whole quotation as a phrase: FTS5 would read the postings of "the" and "of" for
+    # every quotation stored. Its three longest words, rarer, find the candidates; the keys decide.
+    rare = " AND ".join(f'"{word}"' for word in sorted(set(words), key=lambda w: (-len(w), w))[:3])
     around = cursor.execute(
         "SELECT g.id, g.key FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-        "JOIN quote_groups g ON g.id = q.group_id WHERE quotes_fts MATCH ?", (phrase,)).fetchall()
+        "JOIN quote_groups g ON g.id = q.group_id WHERE quotes_fts MATCH ?", (rare,)).fetchall()
     padded = f" {key} "
     matches = [(group_id, group_key) for group_id, group_key in inside if f" {group_key} " in padded]
     matches += [(group_id, group_key) for group_id, group_key in around if padded in f" {group_key} "]
     return min(matches, key=lambda match: (-len(match[1]), match[0]), default=None)
 
 
-def refresh_quote_groups(cursor, group_ids: Iterable[int] | None) -> None:
-    """How many articles and outlets carry these groups (None: all), and the first article that
-    did: one statement, as after an update every group is recounted."""
-    where = "" if group_ids is None else "WHERE id IN (SELECT value FROM json_each(?))"
+def refresh_quote_groups(cursor, group_ids: Iterable[int]) -> None:
+    """How many articles and outlets carry these groups, and the first article that did; one
+    statement, as after --reprocess it is every group."""
     cursor.execute(
         "UPDATE quote_groups SET "
         "article_count = (SELECT COUNT(DISTINCT q.article_id) FROM quotes q WHERE q.group_id = quote_groups.id), "
         "source_count = (SELECT COUNT(DISTINCT a.source_id) FROM quotes q JOIN articles a ON a.id = q.article_id "
         "  WHERE q.group_id = quote_groups.id), "
         "first_article_id = (SELECT a.id FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "  WHERE q.group_id = quote_groups.id ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) " + where,
-        () if group_ids is None else (json.dumps(sorted(group_ids)),))
+        "  WHERE q.group_id = quote_groups.id ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) "
+        "WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(group_ids)),))

@@ -31,8 +31,10 @@ CHUNK = 500  # articles read at a time: a --reprocess of a large corpus must not
 @dataclass
 class CopyChanges:
     articles: int = 0  # articles placed again
-    replaced: int = 0  # of which had been placed before: their old quotations are gone
     quotes: int = 0  # quotations placed in groups
+    # The groups of the placed articles' quotations when they were last placed: the writer
+    # has replaced those quotations since.
+    lost_quote_groups: set[int] = field(default_factory=set)
     stories: set[int] = field(default_factory=set)  # stories whose articles changed
     exact_keys: set[str] = field(default_factory=set)  # groups of identical texts that changed
 
@@ -41,19 +43,26 @@ def group_copies(conn: Connection, rules: CopyRules = DEFAULT_RULES) -> CopyChan
     """Bring duplicate_of, story_id, the stories and the quotation groups up to date; the
     caller commits."""
     cursor = conn.connection.dbapi_connection.cursor()
-    changes = _group_articles(cursor, rules)
-    changes.quotes = group_quotes(cursor, recount_all=changes.replaced > 0)
+    changes, placed = _group_articles(cursor, rules)
+    changes.quotes = group_quotes(cursor, changes.lost_quote_groups)
+    cursor.execute(
+        "UPDATE article_signatures SET quote_group_ids = (SELECT json_group_array(DISTINCT q.group_id) "
+        "FROM quotes q WHERE q.article_id = article_signatures.article_id) "
+        "WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(placed),))
     return changes
 
 
-def _group_articles(cursor, rules: CopyRules) -> CopyChanges:
+def _group_articles(cursor, rules: CopyRules) -> tuple[CopyChanges, list[int]]:
+    """Identical texts and stories; returns the changes and the articles placed."""
     pending = cursor.execute(
-        "SELECT a.id, a.story_id, s.exact_key, s.article_id IS NOT NULL FROM articles a "
+        "SELECT a.id, a.story_id, s.exact_key, s.quote_group_ids FROM articles a "
         "LEFT JOIN article_signatures s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.run_id IS NOT a.run_id ORDER BY a.id").fetchall()
-    changes = CopyChanges(articles=len(pending), replaced=sum(placed for *_, placed in pending))
+    changes = CopyChanges(articles=len(pending))
+    for *_, quote_groups in pending:
+        changes.lost_quote_groups.update(json.loads(quote_groups or "[]"))
     if not pending:
-        return changes
+        return changes, []
     previous_story = {article_id: story_id for article_id, story_id, *_ in pending}
     changes.stories.update(story for story in previous_story.values() if story is not None)
     changes.exact_keys.update(key for _, _, key, _ in pending if key is not None)
@@ -82,7 +91,7 @@ def _group_articles(cursor, rules: CopyRules) -> CopyChanges:
             changes.stories.add(story)
     changes.stories.update(_mark_duplicates(cursor, changes.exact_keys))
     refresh_stories(cursor, changes.stories)
-    return changes
+    return changes, [article_id for (article_id,) in ids]
 
 
 def _store_signature(cursor, rules: CopyRules, article_id: int, body: str, run_id):
