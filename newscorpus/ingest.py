@@ -38,6 +38,7 @@ from .store import db
 from .store.checks import DatabaseProblem, check_location, storage_failure
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
+from .store.stories import group_copies
 from .store.writer import (
     UPDATED,
     StoredArticle,
@@ -267,6 +268,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         with engine.begin() as conn:
             restamp(conn, summary.restamps)
             link_surnames(conn)
+            group_copies(conn)
             prune_orphan_entities(conn)
             summary.stale = count_stale(conn, extractor)
     except BaseException:

@@ -2,6 +2,13 @@
 -- (migrations/). Do not edit: change newscorpus/store/models.py and add a migration instead.
 -- FTS5 shadow tables (*_fts_data, *_fts_idx, ...) are created by SQLite and left out.
 
+CREATE TABLE article_bands (
+	"key" INTEGER NOT NULL, 
+	article_id INTEGER NOT NULL, 
+	CONSTRAINT pk_article_bands PRIMARY KEY ("key", article_id), 
+	CONSTRAINT fk_article_bands_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
+);
+
 CREATE TABLE article_entities (
 	article_id INTEGER NOT NULL, 
 	entity_id INTEGER NOT NULL, 
@@ -9,6 +16,17 @@ CREATE TABLE article_entities (
 	CONSTRAINT pk_article_entities PRIMARY KEY (article_id, entity_id), 
 	CONSTRAINT fk_article_entities_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_article_entities_entity_id_entities FOREIGN KEY(entity_id) REFERENCES entities (id) ON DELETE CASCADE
+);
+
+CREATE TABLE article_signatures (
+	article_id INTEGER NOT NULL, 
+	run_id INTEGER, 
+	exact_key TEXT, 
+	shingle_count INTEGER NOT NULL, 
+	minhash BLOB, 
+	quote_group_ids TEXT, 
+	CONSTRAINT pk_article_signatures PRIMARY KEY (article_id), 
+	CONSTRAINT fk_article_signatures_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
 
 CREATE TABLE articles (
@@ -29,7 +47,7 @@ CREATE TABLE articles (
 	comment_count_shown INTEGER, 
 	entity_names TEXT DEFAULT '[]' NOT NULL, 
 	ingested_at TEXT NOT NULL, 
-	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, file TEXT, updated TEXT, authors TEXT DEFAULT '[]' NOT NULL, categories TEXT DEFAULT '[]' NOT NULL, tags TEXT DEFAULT '[]' NOT NULL, 
+	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, file TEXT, updated TEXT, authors TEXT DEFAULT '[]' NOT NULL, categories TEXT DEFAULT '[]' NOT NULL, tags TEXT DEFAULT '[]' NOT NULL, duplicate_of INTEGER, story_id INTEGER, 
 	CONSTRAINT pk_articles PRIMARY KEY (id), 
 	CONSTRAINT fk_articles_source_id_sources FOREIGN KEY(source_id) REFERENCES sources (id), 
 	CONSTRAINT uq_articles_path UNIQUE (path)
@@ -99,6 +117,20 @@ CREATE TABLE ingest_runs (
 	CONSTRAINT pk_ingest_runs PRIMARY KEY (id)
 );
 
+CREATE TABLE quote_groups (
+	id INTEGER NOT NULL, 
+	text TEXT NOT NULL, 
+	"key" TEXT NOT NULL, 
+	head INTEGER, 
+	speaker_id INTEGER, 
+	first_article_id INTEGER, 
+	article_count INTEGER NOT NULL, 
+	source_count INTEGER NOT NULL, 
+	CONSTRAINT pk_quote_groups PRIMARY KEY (id), 
+	CONSTRAINT fk_quote_groups_speaker_id_entities FOREIGN KEY(speaker_id) REFERENCES entities (id) ON DELETE SET NULL, 
+	CONSTRAINT fk_quote_groups_first_article_id_articles FOREIGN KEY(first_article_id) REFERENCES articles (id) ON DELETE SET NULL
+);
+
 CREATE TABLE quote_speakers (
 	quote_id INTEGER NOT NULL, 
 	entity_id INTEGER NOT NULL, 
@@ -116,7 +148,7 @@ CREATE TABLE quotes (
 	speaker_id INTEGER, 
 	cue TEXT, 
 	start INTEGER NOT NULL, 
-	"end" INTEGER NOT NULL, 
+	"end" INTEGER NOT NULL, group_id INTEGER, 
 	CONSTRAINT pk_quotes PRIMARY KEY (id), 
 	CONSTRAINT fk_quotes_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_quotes_speaker_id_entities FOREIGN KEY(speaker_id) REFERENCES entities (id) ON DELETE SET NULL
@@ -131,6 +163,19 @@ CREATE TABLE sources (
 	CONSTRAINT uq_sources_name UNIQUE (name)
 );
 
+CREATE TABLE stories (
+	id INTEGER NOT NULL, 
+	first_article_id INTEGER, 
+	headline TEXT DEFAULT '' NOT NULL, 
+	article_count INTEGER NOT NULL, 
+	text_count INTEGER NOT NULL, 
+	source_count INTEGER NOT NULL, 
+	first_published TEXT, 
+	last_published TEXT, 
+	CONSTRAINT pk_stories PRIMARY KEY (id), 
+	CONSTRAINT fk_stories_first_article_id_articles FOREIGN KEY(first_article_id) REFERENCES articles (id) ON DELETE SET NULL
+);
+
 CREATE TABLE subheadings (
 	id INTEGER NOT NULL, 
 	article_id INTEGER NOT NULL, 
@@ -140,7 +185,13 @@ CREATE TABLE subheadings (
 	CONSTRAINT fk_subheadings_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
 
+CREATE INDEX ix_article_bands_article_id ON article_bands (article_id);
+
 CREATE INDEX ix_article_entities_entity_id_article_id ON article_entities (entity_id, article_id);
+
+CREATE INDEX ix_article_signatures_exact_key ON article_signatures (exact_key);
+
+CREATE INDEX ix_articles_duplicate_of ON articles (duplicate_of);
 
 CREATE INDEX ix_articles_file ON articles (file);
 
@@ -151,6 +202,8 @@ CREATE INDEX ix_articles_run_id ON articles (run_id);
 CREATE INDEX ix_articles_section ON articles (section);
 
 CREATE INDEX ix_articles_source_id ON articles (source_id);
+
+CREATE INDEX ix_articles_story_id ON articles (story_id);
 
 CREATE INDEX ix_boilerplate_lines_article_id ON boilerplate_lines (article_id);
 
@@ -164,15 +217,29 @@ CREATE INDEX ix_entities_type ON entities (type);
 
 CREATE INDEX ix_ingest_errors_run_id ON ingest_errors (run_id);
 
+CREATE INDEX ix_quote_groups_article_count ON quote_groups (article_count);
+
+CREATE INDEX ix_quote_groups_head ON quote_groups (head);
+
+CREATE INDEX ix_quote_groups_key ON quote_groups ("key");
+
+CREATE INDEX ix_quote_groups_speaker_id ON quote_groups (speaker_id);
+
 CREATE INDEX ix_quote_speakers_entity_id ON quote_speakers (entity_id);
 
 CREATE INDEX ix_quotes_article_id ON quotes (article_id);
 
 CREATE INDEX ix_quotes_cue ON quotes (cue);
 
+CREATE INDEX ix_quotes_group_id ON quotes (group_id);
+
 CREATE INDEX ix_quotes_kind ON quotes (kind);
 
 CREATE INDEX ix_quotes_speaker_id ON quotes (speaker_id);
+
+CREATE INDEX ix_stories_article_count ON stories (article_count);
+
+CREATE INDEX ix_stories_source_count ON stories (source_count);
 
 CREATE INDEX ix_subheadings_article_id ON subheadings (article_id);
 

@@ -12,14 +12,16 @@ from newscorpus.store import db, fts
 CONTRACT = {
     "sources": {"id", "name"},
     "articles": {"id", "path", "source_id", "title", "section", "dateline", "byline", "image_credit",
-                 "published", "body", "raw_text", "sha256", "ingested_at", "updated_at"},
+                 "published", "body", "raw_text", "sha256", "ingested_at", "updated_at", "duplicate_of", "story_id"},
     "comments": {"id", "article_id", "position", "author", "posted_at", "body"},
     "entities": {"id", "name", "type"},
     "entity_aliases": {"entity_id", "alias"},
     "article_entities": {"article_id", "entity_id", "mentions"},
-    "quotes": {"id", "article_id", "position", "text", "kind", "speaker_id", "cue", "start", "end"},
+    "quotes": {"id", "article_id", "position", "text", "kind", "speaker_id", "cue", "start", "end", "group_id"},
     "quote_speakers": {"quote_id", "entity_id"},
     "ingest_runs": {"id"},
+    "stories": {"id", "first_article_id", "article_count", "source_count", "first_published", "last_published"},
+    "quote_groups": {"id", "text", "speaker_id", "first_article_id", "article_count"},
 }
 
 

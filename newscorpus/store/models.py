@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -85,6 +86,10 @@ class Article(Base):
     authors: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     categories: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    # Copies (store/stories.py). No foreign keys, as for run_id: added to an existing table.
+    # The first article with this clean text (case and whitespace aside); NULL on the first.
+    duplicate_of: Mapped[int | None] = mapped_column(Integer, index=True)
+    story_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class Comment(Base):
@@ -161,6 +166,8 @@ class Quote(Base):
     cue: Mapped[str | None] = mapped_column(Text, index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The same quotation in other articles (store/quote_groups.py); no foreign key, as above.
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
 class QuoteSpeaker(Base):
@@ -171,6 +178,62 @@ class QuoteSpeaker(Base):
     entity_id: Mapped[int] = mapped_column(
         ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+
+
+class Story(Base):
+    """Articles that are copies or light edits of each other: a wire story and its versions."""
+
+    __tablename__ = "stories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The first published (undated articles last, then the first stored).
+    first_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    headline: Mapped[str] = mapped_column(Text, default="", server_default="")
+    article_count: Mapped[int] = mapped_column(Integer, index=True)
+    text_count: Mapped[int] = mapped_column(Integer)  # identical copies counted once
+    source_count: Mapped[int] = mapped_column(Integer, index=True)
+    first_published: Mapped[str | None] = mapped_column(Text)
+    last_published: Mapped[str | None] = mapped_column(Text)
+
+
+class ArticleSignature(Base):
+    """What an article's copies are found by, kept so that a run compares only its new and
+    changed articles with the stored ones."""
+
+    __tablename__ = "article_signatures"
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    # articles.run_id when the signature was made: a different one means the text may have changed.
+    run_id: Mapped[int | None] = mapped_column(Integer)
+    exact_key: Mapped[str | None] = mapped_column(Text, index=True)
+    shingle_count: Mapped[int] = mapped_column(Integer)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The quotation groups of the article's quotes (JSON array): when the article changes, its
+    # old quotes are gone, and these are the groups to recount.
+    quote_group_ids: Mapped[str | None] = mapped_column(Text)
+
+
+class ArticleBand(Base):
+    """The LSH index: articles sharing a band key are compared."""
+
+    __tablename__ = "article_bands"
+    key: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+
+
+class QuoteGroup(Base):
+    """One quotation carried by several articles (case, punctuation and excerpts aside)."""
+
+    __tablename__ = "quote_groups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)  # the longest wording
+    # Its words, lower case, without punctuation; `head` hashes the first few of them, so that
+    # a longer quotation finds the groups whose text it contains (store/quote_groups.py).
+    key: Mapped[str] = mapped_column(Text, index=True)
+    head: Mapped[int | None] = mapped_column(Integer, index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    first_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    article_count: Mapped[int] = mapped_column(Integer, index=True)
+    source_count: Mapped[int] = mapped_column(Integer)
 
 
 class IngestRun(Base):

@@ -5,6 +5,7 @@ plain HTML bars: no JavaScript chart library to load, and it renders in any brow
 from datasette import hookimpl
 
 CORPUS_TABLES = ("articles", "quotes", "comments", "entities")
+COPIES = "select id from articles where duplicate_of is not null"
 
 
 async def corpus_database(datasette):
@@ -33,19 +34,27 @@ async def overview(database):
     async def one(sql):
         return (await database.execute(sql)).first()
 
+    # Each text once: an identical copy (articles.duplicate_of) would count its words, quotes
+    # and speakers twice. Near copies (stories) stay: a rewrite is an outlet's own version.
     counts = {table: (await one(f"select count(*) from {table}"))[0] for table in CORPUS_TABLES}
+    counts["articles"] = (await one("select count(*) from articles where duplicate_of is null"))[0]
+    counts["quotes"] = (await one(
+        f"select count(*) from quotes where article_id not in ({COPIES})"))[0]
     first, last = await one("select min(published), max(published) from articles where published is not null")
     sources = [dict(r) for r in (await database.execute(
         "select sources.id, sources.name, count(articles.id) as articles from sources "
-        "left join articles on articles.source_id = sources.id group by sources.id order by articles desc limit 20")).rows]
+        "left join articles on articles.source_id = sources.id and articles.duplicate_of is null "
+        "group by sources.id order by articles desc limit 20")).rows]
     months = [dict(r) for r in (await database.execute(
         "select substr(published, 1, 7) as month, count(*) as articles from articles "
-        "where published is not null group by month order by month")).rows]
+        "where published is not null and duplicate_of is null group by month order by month")).rows]
     speakers = [dict(r) for r in (await database.execute(
         "select entities.id, entities.name, count(*) as quotes from quote_speakers "
-        "join entities on entities.id = quote_speakers.entity_id group by entities.id "
-        "order by quotes desc, entities.name limit 10")).rows]
+        "join entities on entities.id = quote_speakers.entity_id "
+        f"where quote_speakers.quote_id not in (select id from quotes where article_id in ({COPIES})) "
+        "group by entities.id order by quotes desc, entities.name limit 10")).rows]
     return {
+        "copies": (await one(f"select count(*) from ({COPIES})"))[0],
         "counts": counts,
         "first": first,
         "last": last,

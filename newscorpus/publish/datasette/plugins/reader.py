@@ -33,8 +33,10 @@ async def article_view(db, pk):
     if article is None:
         return None
     quotes = (await db.execute(
-        "select quotes.id, quotes.start, quotes.end, quotes.kind, quotes.cue, "
+        "select quotes.id, quotes.start, quotes.end, quotes.kind, quotes.cue, quotes.group_id, "
+        "max(coalesce(quote_groups.article_count, 1) - 1, 0) as also_in, "
         "group_concat(entities.name, ' & ') as speakers, min(entities.id) as speaker_id from quotes "
+        "left join quote_groups on quote_groups.id = quotes.group_id "
         "left join quote_speakers on quote_speakers.quote_id = quotes.id "
         "left join entities on entities.id = quote_speakers.entity_id "
         "where quotes.article_id = ? group by quotes.id order by quotes.start", [pk])).rows
@@ -45,7 +47,14 @@ async def article_view(db, pk):
     comments = (await db.execute(
         "select author, posted_at, body from comments where article_id = ? order by position", [pk])).rows
     removed = (await db.execute("select count(*) from boilerplate_lines where article_id = ?", [pk])).first()[0]
+    first_copy = article["duplicate_of"] or article["id"]
+    copies = (await db.execute(
+        "select count(*) from articles where (id = ? or duplicate_of = ?) and id != ?",
+        [first_copy, first_copy, article["id"]])).first()[0]
+    story = (await db.execute("select * from stories where id = ?", [article["story_id"]])).first()
     return {
+        "identical_copies": copies,
+        "story": dict(story) if story else None,
         "article": dict(article),
         "paragraphs": marked_paragraphs(article["body"] or "", [dict(q) for q in quotes]),
         "quotes": [dict(q) for q in quotes],
@@ -80,6 +89,9 @@ def marked_paragraphs(body: str, quotes: list[dict]) -> list[Markup]:
                     html += escape(closing.group())
                     q_end = closing.end()
                 html += Markup(' <span class="speaker">— {}</span>').format(speaker)
+                if quote.get("also_in"):
+                    html += Markup(' <span class="also">(also in {} other article{})</span>').format(
+                        quote["also_in"], "s" if quote["also_in"] != 1 else "")
             cursor = q_end
         html += escape(body[cursor:end])
         if text.strip():

@@ -1,0 +1,211 @@
+"""Copies across articles: identical texts, stories (near-duplicates) and their upkeep run by run.
+
+The five seeds are five outlets' own reports on one interview: same topic, different stories.
+The tests add hand-made copies of them as a syndicating outlet would publish them.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from helpers import run_ingest
+from newscorpus.store.signatures import exact_key, signature
+
+FIRST_SEED = "000_daacec63cab2f44b.txt"
+LAVROV_SEED = "001_6e285dae17605ef2.txt"
+
+
+def rows(db_path: Path, sql: str, *args) -> list[tuple]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def article(db_path: Path, name: str) -> tuple[int, int | None, int | None]:
+    """(id, duplicate_of, story_id) of the article read from a file of this name."""
+    return rows(db_path, "SELECT id, duplicate_of, story_id FROM articles WHERE path LIKE ?", f"%/{name}")[0]
+
+
+def ingest(folder: Path, db_path: Path, *options) -> None:
+    result = run_ingest(folder, "--db", db_path, "--root", folder.parent, *options)
+    assert result.exit_code == 0, result.output
+
+
+def rewrite_of(text: str) -> str:
+    """A syndicated rewrite: new headline and lead, a paragraph dropped, words changed,
+    other page furniture."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    body = paragraphs[2:6] + paragraphs[7:11]  # the old headline and lead gone, one paragraph dropped
+    body = [p.replace("Russian Foreign Minister", "Russia's top diplomat").replace("noted", "observed")
+            for p in body]
+    return "\n\n".join([
+        "Lavrov rules out military pact with Beijing",
+        "By Staff Reporter",
+        "Russia and China have no plans for a formal military alliance, Moscow's foreign minister said on "
+        "Thursday, despite the warmest ties between the two countries in decades.",
+        *body,
+        "Share this story on Facebook",
+    ]) + "\n"
+
+
+# Another outlet's own short report, quoting part of one of Lavrov's sentences in seed 001.
+EXCERPT = """Moscow accuses the West of shutting it out
+
+Russia's foreign minister complained on Friday about the way Western countries treat Moscow.
+
+"Western partners prefer to cooperate in this area in their narrow circle," Sergei Lavrov said.
+
+He gave no further details of the talks.
+"""
+
+
+@pytest.fixture(scope="module")
+def copies_db(tmp_path_factory) -> tuple[Path, Path]:
+    """The seeds plus an identical copy (other whitespace), a rewrite, ingested in one run."""
+    from helpers import SEED_FILES
+
+    folder = tmp_path_factory.mktemp("copies") / "articles"
+    folder.mkdir()
+    for seed in SEED_FILES:
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    first = (folder / FIRST_SEED).read_text(encoding="utf-8")
+    (folder / "zz_identical.txt").write_text(first.replace("\n\n", "\n\n\n") + "\n  \n", encoding="utf-8")
+    (folder / "zz_rewrite.txt").write_text(rewrite_of((folder / LAVROV_SEED).read_text(encoding="utf-8")),
+                                           encoding="utf-8")
+    (folder / "zz_excerpt.txt").write_text(EXCERPT, encoding="utf-8")
+    db_path = folder.parent / "corpus.db"
+    ingest(folder, db_path)
+    return folder, db_path
+
+
+def test_an_identical_copy_points_to_the_first_and_shares_its_story(copies_db):
+    _, db_path = copies_db
+    first_id, first_duplicate, first_story = article(db_path, FIRST_SEED)
+    _, duplicate_of, story = article(db_path, "zz_identical.txt")
+    assert first_duplicate is None
+    assert duplicate_of == first_id
+    assert story == first_story
+    assert rows(db_path, "SELECT article_count, text_count, first_article_id FROM stories WHERE id = ?",
+                story) == [(2, 1, first_id)]
+
+
+def test_a_rewrite_shares_the_story_without_being_a_duplicate(copies_db):
+    _, db_path = copies_db
+    _, _, lavrov_story = article(db_path, LAVROV_SEED)
+    _, duplicate_of, story = article(db_path, "zz_rewrite.txt")
+    assert duplicate_of is None
+    assert story == lavrov_story
+
+
+def test_reports_of_one_interview_by_different_outlets_are_different_stories(copies_db):
+    _, db_path = copies_db
+    seed_stories = {story for (story,) in rows(db_path, "SELECT story_id FROM articles WHERE path LIKE '%/0%'")}
+    assert len(seed_stories) == 5
+    assert article(db_path, "zz_excerpt.txt")[2] not in seed_stories
+    assert rows(db_path, "SELECT COUNT(*) FROM stories") == [(6,)]
+    assert rows(db_path, "SELECT COUNT(*) FROM articles WHERE story_id IS NULL") == [(0,)]
+
+
+def group_of(db_path: Path, words: str) -> tuple[str, int, int]:
+    """(text, article_count, first_article_id) of the group of the quotation with these words."""
+    return rows(db_path, "SELECT g.text, g.article_count, g.first_article_id FROM quote_groups g "
+                "JOIN quotes q ON q.group_id = g.id WHERE q.text LIKE ? LIMIT 1", f"%{words}%")[0]
+
+
+def test_a_quotation_carried_by_copies_and_excerpted_by_another_outlet_is_one_group(copies_db):
+    _, db_path = copies_db
+    lavrov_id = article(db_path, LAVROV_SEED)[0]
+    text, count, first = group_of(db_path, "Western partners prefer")
+    assert (count, first) == (3, lavrov_id)  # the seed, the rewrite, the excerpt
+    assert text.endswith("information technology companies.")  # the longest wording
+    assert group_of(db_path, "If we understand")[1:] == (2, lavrov_id)
+    assert group_of(db_path, "Now we are preparing")[1] == 2  # the identical copy
+    assert rows(db_path, "SELECT COUNT(*) FROM quotes WHERE group_id IS NULL") == [(0,)]
+
+
+def test_copies_are_kept_up_to_date_run_by_run_with_stable_story_ids(seeds_copy, tmp_path):
+    db_path = tmp_path / "corpus.db"
+    ingest(seeds_copy, db_path)
+    stories_before = dict(rows(db_path, "SELECT path, story_id FROM articles"))
+
+    # A copy added later joins the story that was there, which keeps its id.
+    first_text = (seeds_copy / FIRST_SEED).read_text(encoding="utf-8")
+    (seeds_copy / "later_copy.txt").write_text(first_text, encoding="utf-8")
+    ingest(seeds_copy, db_path)
+    first_id, _, first_story = article(db_path, FIRST_SEED)
+    copy_id, duplicate_of, copy_story = article(db_path, "later_copy.txt")
+    assert (duplicate_of, copy_story) == (first_id, first_story)
+    assert {p: s for p, s in rows(db_path, "SELECT path, story_id FROM articles") if p in stories_before} \
+        == stories_before
+
+    # The first copy changes into another text: the next copy becomes the first, and the story
+    # lives on with it; the changed article is placed again.
+    (seeds_copy / FIRST_SEED).write_text(rewrite_of((seeds_copy / LAVROV_SEED).read_text(encoding="utf-8")),
+                                         encoding="utf-8")
+    ingest(seeds_copy, db_path)
+    _, _, lavrov_story = article(db_path, LAVROV_SEED)
+    assert article(db_path, "later_copy.txt") == (copy_id, None, first_story)
+    assert article(db_path, FIRST_SEED) == (first_id, None, lavrov_story)
+    assert rows(db_path, "SELECT article_count, first_article_id FROM stories WHERE id = ?", first_story) \
+        == [(1, copy_id)]
+    assert group_of(db_path, "Now we are preparing")[1:] == (1, copy_id)
+    assert group_of(db_path, "If we understand")[1] == 2  # the seed and the changed article
+
+    # --reprocess rebuilds it all and finds the same stories under the same ids.
+    stories_now = rows(db_path, "SELECT id, duplicate_of, story_id FROM articles ORDER BY id")
+    story_rows = rows(db_path, "SELECT * FROM stories ORDER BY id")
+    quote_groups = rows(db_path, "SELECT text, article_count FROM quote_groups ORDER BY text")
+    result = run_ingest("--db", db_path, "--reprocess")
+    assert result.exit_code == 0, result.output
+    assert rows(db_path, "SELECT id, duplicate_of, story_id FROM articles ORDER BY id") == stories_now
+    assert rows(db_path, "SELECT * FROM stories ORDER BY id") == story_rows
+    assert rows(db_path, "SELECT text, article_count FROM quote_groups ORDER BY text") == quote_groups
+
+
+def test_a_story_left_without_articles_disappears(seeds_copy, tmp_path):
+    db_path = tmp_path / "corpus.db"
+    ingest(seeds_copy, db_path)
+    _, _, old_story = article(db_path, FIRST_SEED)
+    # The article alone in its story becomes a copy of another: its story has no articles left.
+    (seeds_copy / FIRST_SEED).write_text((seeds_copy / LAVROV_SEED).read_text(encoding="utf-8"), encoding="utf-8")
+    ingest(seeds_copy, db_path)
+    first_id, _, lavrov_story = article(db_path, FIRST_SEED)
+    # The first is the article stored first, whichever text came first.
+    assert article(db_path, LAVROV_SEED)[1:] == (first_id, lavrov_story)
+    assert article(db_path, FIRST_SEED)[1:] == (None, lavrov_story)
+    assert rows(db_path, "SELECT COUNT(*) FROM stories WHERE id = ?", old_story) == [(0,)]
+    assert rows(db_path, "SELECT article_count FROM stories WHERE id = ?", lavrov_story) == [(2,)]
+
+
+def test_case_and_whitespace_do_not_make_another_text_but_words_do():
+    assert exact_key("The  minister\nsaid.") == exact_key("the minister said.")
+    assert exact_key("The minister said.") != exact_key("The minister says.")
+    assert exact_key("  \n") is None
+    assert signature("") is None
+
+
+@pytest.mark.asyncio
+async def test_the_site_counts_each_text_once_and_lists_carried_stories_and_quotations(copies_db):
+    from datasette.app import Datasette
+
+    from newscorpus.publish.site import SETTINGS, SITE, build_metadata
+
+    _, db_path = copies_db
+    client = Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
+                       template_dir=str(SITE / "templates"), settings=SETTINGS).client
+    home = (await client.get("/")).text
+    assert "7 articles" in home and "1 identical copy" in home  # 8 stored
+    stories = (await client.get("/corpus/most_carried_stories.json?_shape=objects")).json()["rows"]
+    assert [(s["articles"], s["versions"]) for s in stories] == [(2, 2), (2, 1)]
+    _, _, story = article(db_path, "zz_rewrite.txt")
+    versions = (await client.get(f"/corpus/story.json?id={story}&_shape=objects")).json()["rows"]
+    assert [v["path"].rsplit("/", 1)[1] for v in versions] == [LAVROV_SEED, "zz_rewrite.txt"]
+    quotes = (await client.get("/corpus/most_carried_quotes.json?_shape=objects")).json()["rows"]
+    assert quotes[0]["articles"] == 3 and quotes[0]["speaker"] == "Sergei Lavrov"
+    copy_id, first_id, _ = article(db_path, "zz_identical.txt")
+    copy_page = (await client.get(f"/corpus/articles/{copy_id}")).text
+    assert "1 identical copy" in copy_page and f"article {first_id}</a>" in copy_page
+    assert "A story in 2 articles" in copy_page
+    lavrov_page = (await client.get(f"/corpus/articles/{article(db_path, LAVROV_SEED)[0]}")).text
+    assert "also in 2 other articles" in lavrov_page  # the rewrite and the excerpt
