@@ -144,7 +144,7 @@ def _analyse_on_worker(batch, rules_pickle: bytes, rules_digest: str) -> list[An
 
 def analysed_on_cluster(client, pending_batches, rules, job: Job) -> Iterator[list[Analysed]]:
     """Job.analyser on a cluster: batches go to the workers, a bounded number at a time, and
-    come back as they finish. A batch that fails on every worker comes back as one failure per
+    come back in the order they were sent. A batch that fails on every worker comes back as one failure per
     article. Leaving early (a stop request, an error in this process) cancels the work left."""
     from distributed import wait
 
@@ -172,10 +172,16 @@ def analysed_on_cluster(client, pending_batches, rules, job: Job) -> Iterator[li
                 done = ()
             except Exception:  # FuturesCancelledError: the client lost the scheduler
                 raise _lost(client) from None
-            for future in done:
-                if future.status == "cancelled":  # not by this run, which cancels only on its way out
+            if any(future.status == "cancelled" for future in done):  # not by this run, which cancels
+                raise _lost(client)  # only on its way out
+            # In the order the batches were sent (dicts keep it), as local runs store them: which
+            # copy of a story is the first, and which spelling a name is stored under, must not
+            # depend on which worker finished first.
+            while in_flight and next(iter(in_flight)).done():
+                head = next(iter(in_flight))
+                if head.status == "cancelled":
                     raise _lost(client)
-                yield _results_of(future, in_flight.pop(future))
+                yield _results_of(head, in_flight.pop(head))
             if job.stop_requested():
                 return
     finally:

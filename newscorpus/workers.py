@@ -55,6 +55,9 @@ def in_processes(batches: Iterable[list], workers: int, task: Callable, initiali
             # file order, so which spelling of a name is stored first does not depend on timing.
             while not broken and in_flight and next(iter(in_flight)).done():
                 future = next(iter(in_flight))
+                if isinstance(future.exception(), BrokenProcessPool):
+                    broken = True  # broke after wait() returned: handled with the others below
+                    break
                 batch, _ = in_flight.pop(future)
                 yield _outcome(future, batch, failed)
             if broken:
