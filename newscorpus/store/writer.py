@@ -194,8 +194,8 @@ def _entity_key(entity: EntityRef) -> tuple[str, str]:
 def _upsert_entities(cursor, entities: list[EntityRef]) -> dict[tuple[str, str], int]:
     """All of an article's entities in a few statements, whatever their number. Of the spellings
     of one key ("U.S." and "US"), the entity is named by the least in code-point order, not the
-    first stored: articles are stored in the order they finish (on a cluster, in no set order),
-    and the corpus must come out the same whatever that order."""
+    first stored: the corpus must come out the same whatever order its articles were stored in
+    (one run or several, local workers or a cluster)."""
     if not entities:
         return {}
     first = {}
