@@ -26,14 +26,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from newscorpus.ingest import (  # noqa: E402
-    BATCH_SIZE,
-    Analysed,
-    Job,
-    analysed_batches,
-    batches,
-    ingest,
-)
+from newscorpus.analyse import BATCH_SIZE, Analysed, analysed_batches, batches  # noqa: E402
+from newscorpus.ingest import Job, ingest  # noqa: E402
 from newscorpus.locations import shared_path  # noqa: E402
 from newscorpus.parse import load_rules, parse_article  # noqa: E402
 from newscorpus.publish.site import canned_queries, with_rank_cap  # noqa: E402

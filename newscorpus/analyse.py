@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain, islice
 
-from .parse import RecordError, load_rules, parse_page
+from .parse import RecordError, parse_page
 from .parts import ArticleParts, Document, Extraction
 from .workers import in_processes
 
@@ -53,7 +53,7 @@ class Analysed:
 
 def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Analysed]:
     """Parse and extract a batch: pure, so it runs the same in a worker process."""
-    from .nlp.extract import extract_many  # spaCy loads only when there is something to extract
+    from .nlp.extract import extract, extract_many  # spaCy loads only when there is something to extract
 
     results = []
     for document, source in batch:
@@ -75,7 +75,7 @@ def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Ana
         extractions = [None] * len(parsed)  # extract one by one to find the article at fault
     for result, body, extraction in zip(parsed, bodies, extractions):
         try:
-            result.extraction = extraction or next(iter(extract_many([body])))
+            result.extraction = extraction or extract(body)
         except Exception as error:
             result.error = f"extraction failed: {error!r}"
     return results
@@ -84,12 +84,12 @@ def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Ana
 _worker_rules = None
 
 
-def _init_worker(rules_path, fields) -> None:
+def _init_worker(rules) -> None:
     global _worker_rules
     # Ctrl-C goes to the whole process group: the main process decides when to stop,
     # workers must not die mid-batch with a traceback each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_rules = load_rules(rules_path, fields)
+    _worker_rules = rules  # the run's rules as compiled there, sent once per worker
 
 
 def _analyse_in_worker(batch):
@@ -114,8 +114,8 @@ def analysed_batches(pending, rules, job) -> Iterator[list[Analysed]]:
             yield analyse_batch(batch, rules)
         return
     yield from in_processes(pending_batches, job.workers, _analyse_in_worker, _init_worker,
-                            (job.rules_path, job.fields), job.stop_requested, _failed_batch, STOP_POLL_SECONDS)
+                            (rules,), job.stop_requested, failed_batch, STOP_POLL_SECONDS)
 
 
-def _failed_batch(batch: list[tuple[Document, SourceChoice]], reason: str) -> list[Analysed]:
+def failed_batch(batch: list[tuple[Document, SourceChoice]], reason: str) -> list[Analysed]:
     return [Analysed(document, source.name_for(None), error=reason) for document, source in batch]

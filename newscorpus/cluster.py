@@ -1,12 +1,12 @@
 """Extraction on an existing Dask distributed cluster: `ingest.py --scheduler tcp://HOST:8786`.
 
 This process still finds and reads the files and writes the database; each batch of documents
-is parsed and extracted (`ingest.analyse_batch`) by a Dask worker, which must have the same
+is parsed and extracted (`analyse.analyse_batch`) by a Dask worker, which must have the same
 newscorpus and spaCy model installed. The worker keeps the model (`nlp.pipeline.get_nlp`) and
 the run's rules in memory from one batch to the next, so each is loaded once per worker process.
 
-Results are stored in the order batches finish, not the order of the files: each article is
-stored on its own and keyed by its path, so the order changes nothing but the ids.
+Results come back in the order the batches were sent, as local workers give them: which of two
+copies of a story is stored first must not depend on which worker finished first.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from .analyse import Analysed, analyse_batch
+from .analyse import STOP_POLL_SECONDS, Analysed, analyse_batch, failed_batch
 from .fingerprint import extractor_fingerprint
 from .ingest import Job, RunRefused
 
@@ -34,7 +34,6 @@ BATCH_RETRIES = 2
 # Batches waiting or running per worker thread: enough that no thread waits for the next one
 # to arrive, few enough that memory stays flat on any corpus.
 IN_FLIGHT_PER_THREAD = 2
-STOP_POLL_SECONDS = 0.25  # how often the run looks up from the cluster for a stop request
 CAPACITY_CHECK_SECONDS = 5.0  # how often it asks the scheduler how many worker threads there are
 
 
@@ -108,7 +107,8 @@ def _check_workers(client, address: str, stop_requested: Callable[[], bool]) -> 
         time.sleep(STOP_POLL_SECONDS)
     expected = extractor_fingerprint()
     try:
-        found = client.run(_worker_fingerprint)
+        # The rules travel with each batch, so only the code and the model installed there count.
+        found = client.run(extractor_fingerprint)
     except Exception as error:
         raise ClusterProblem(f"a Dask worker of {address} cannot run newscorpus: {_one_line(error)}") from None
     for worker, fingerprint in sorted(found.items()):
@@ -123,11 +123,6 @@ def _worker_threads(client) -> int:
         return sum(client.nthreads().values())
     except Exception:
         raise _lost(client) from None
-
-
-def _worker_fingerprint() -> str:
-    # The rules travel with each batch, so only the code and the model installed there count.
-    return extractor_fingerprint()
 
 
 _rules_by_digest: dict[str, object] = {}
@@ -229,8 +224,7 @@ def _results_of(future, batch) -> list[Analysed]:
         reason = _one_line(future.exception())
     except Exception as error:  # the result was lost on the way, or the future cancelled
         reason = _one_line(error)
-    return [Analysed(document, source.name_for(None), error=f"extraction failed on the cluster: {reason}")
-            for document, source in batch]
+    return failed_batch(batch, f"extraction failed on the cluster: {reason}")
 
 
 def _one_line(error: BaseException | None, limit: int = 300) -> str:

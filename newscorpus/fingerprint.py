@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent
 # values they hand on. Publishing, storage and the command line do not: editing the site must
 # not make every stored article look stale.
 EXTRACTION_STAGES = ("parse", "nlp")
-EXTRACTION_MODULES = ("parts.py",)
+EXTRACTION_MODULES = ("parts.py", "analyse.py")
 
 
 def extraction_files() -> list[Path]:

@@ -20,15 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, or_, select, update
 
-from .analyse import (  # noqa: F401 - the batch stage's names, as the benchmark and tests import them
-    BATCH_SIZE,
-    MAX_NLP_CHARS,
-    Analysed,
-    SourceChoice,
-    analyse_batch,
-    analysed_batches,
-    batches,
-)
+from .analyse import BATCH_SIZE, Analysed, SourceChoice, analysed_batches
 from .fingerprint import extractor_fingerprint
 from .parse import RulesError, load_rules
 from .parts import Document
@@ -176,7 +168,7 @@ class Job:
         if self.scheduler:
             from .cluster import scheduler_address
 
-            return scheduler_address(self.cluster) if self.cluster is not None else self.scheduler
+            return scheduler_address(self.cluster)  # the run connects before it records itself
         return f"local: {self.workers} process{'es' if self.workers > 1 else ''}"
 
 

@@ -16,7 +16,8 @@ import pytest
 
 from helpers import PROJECT, SEEDS, run_ingest
 from newscorpus import cluster as cluster_module
-from newscorpus.ingest import Job, SourceChoice, ingest
+from newscorpus.analyse import SourceChoice
+from newscorpus.ingest import Job, ingest
 from newscorpus.loopback import STARTUP_SECONDS, LoopbackCluster, free_port
 from newscorpus.parts import Document
 from newscorpus.store import fts

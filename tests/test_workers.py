@@ -59,33 +59,54 @@ def test_a_stop_ends_the_work_at_once_even_mid_batch():
     assert done == [] and time.monotonic() - started < 30
 
 
+def worker_pids(parent: int) -> list[int]:
+    """The extraction processes of a run (not multiprocessing's resource tracker)."""
+    pids = []
+    for pid in open(f"/proc/{parent}/task/{parent}/children").read().split():
+        try:
+            command = open(f"/proc/{pid}/cmdline", "rb").read()
+        except OSError:
+            continue
+        if b"spawn_main" in command:
+            pids.append(int(pid))
+    return pids
+
+
+def stored(db_path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.Error:  # not built yet
+        return 0
+
+
 @pytest.mark.slow
 def test_an_ingest_whose_worker_is_killed_mid_run_completes(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for copy in range(12):
+    copies = 40  # several batches of 32, so the kill lands while batches are still to come
+    for copy in range(copies):
         for seed in SEED_FILES:
             (folder / f"{copy}_{seed.name}").write_bytes(seed.read_bytes() + f"\nCopy {copy}.\n".encode())
+    total = copies * len(SEED_FILES)
     db_path = tmp_path / "c.db"
     run_ = subprocess.Popen([sys.executable, str(PROJECT / "ingest.py"), str(folder), "--db", str(db_path),
                              "--workers", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     try:
-        children = []
-        for _ in range(600):  # the workers start, then load the model
-            children = [int(pid) for pid in
-                        open(f"/proc/{run_.pid}/task/{run_.pid}/children").read().split()]
-            if len(children) >= 2:
+        for _ in range(1200):  # until the first batch is stored: the workers are extracting
+            if stored(db_path):
                 break
             time.sleep(0.1)
-        assert children, "no worker processes started"
-        time.sleep(3)
-        os.kill(children[-1], signal.SIGKILL)
-        output, _ = run_.communicate(timeout=600)
+        workers = worker_pids(run_.pid)
+        stored_at_kill = stored(db_path)
+        assert workers and 0 < stored_at_kill < total, (workers, stored_at_kill)
+        os.kill(workers[-1], signal.SIGKILL)
+        output, _ = run_.communicate(timeout=900)
     finally:
         if run_.poll() is None:
             run_.kill()
     assert run_.returncode == 0, output
-    assert f"{12 * len(SEED_FILES)} added" in output and "0 failed" in output
+    assert f"{total} added" in output and "0 failed" in output
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select status from ingest_runs").fetchall() == [("completed",)]

@@ -30,7 +30,7 @@ def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
     (extract.extraction_of stores an article whose entities cannot be read without them.)"""
     raw = raw_mentions(doc)
-    nested = nested_places(doc, raw, lexicon())
+    nested = nested_places(doc, raw)
     if not nested:
         return _resolve(raw, doc.text)
     # A place inside an organisation's name counts as a mention of the place, but the

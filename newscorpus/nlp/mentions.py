@@ -349,11 +349,11 @@ def raw_mentions(doc) -> list[RawMention]:
 NESTED_MAX_WORDS = 3
 
 
-def nested_places(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
     """Places named inside an organisation's name: "University of Paris", "Kyoto University",
     "Chicago White Sox" also mention Paris, Kyoto, Chicago. A part is a place when the model,
     shown that part on its own, reads it as one (inside the name its context says ORG)."""
-    candidates = []  # (mention, tokens of each part to try, in order)
+    candidates = []  # for each organisation, its parts to try in order, as (text, tokens)
     for m in mentions:
         if m.type != "ORG":
             continue
@@ -368,13 +368,11 @@ def nested_places(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMent
         for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
             if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
                 parts.append(tokens[:size])
-        candidates.append(parts)
-    texts = {normalise_surface(doc[p[0].i:p[-1].i + 1].text) for parts in candidates for p in parts}
-    places = _places_among(texts)
+        candidates.append([(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p) for p in parts])
+    places = _places_among({text for parts in candidates for text, _ in parts})
     found = []
     for parts in candidates:
-        for part in parts:
-            text = normalise_surface(doc[part[0].i:part[-1].i + 1].text)
+        for text, part in parts:
             if text in places:
                 found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                         type="PLACE", words=tuple(canonical_key(t.text) for t in part)))

@@ -48,8 +48,8 @@ def default_rules() -> Rules:
 
 
 def parse_article(text: str, rules: Rules | None = None, saved_at: datetime | None = None) -> ArticleParts:
-    """`saved_at`: when the file was saved (its modification time); a later date is no date of
-    the article. Without it, no date after today is."""
+    """`saved_at`: when the file was saved (its modification time); a date more than a day
+    after it (time zones) is no date of the article. Without it, the same holds of today."""
     rules = rules or default_rules()
     parts = ArticleParts()
     units = split_units(text or "")

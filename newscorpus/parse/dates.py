@@ -165,6 +165,11 @@ def _after_name(text: str, rules: Rules) -> list[PrintedDate] | None:
     return None
 
 
+def latest_date(saved_at: datetime | None) -> str:
+    """The last day a page saved at `saved_at` (else now) can be dated: a day later, for time zones."""
+    return ((saved_at or datetime.now()) + timedelta(days=1)).date().isoformat()
+
+
 def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: int, rules: Rules,
                   saved_at: datetime | None = None) -> tuple[str | None, str | None]:
     """(published, updated) of the article whose header runs from `start` to `body_start` and
@@ -173,7 +178,7 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
     only date the page gives and the article was published by then."""
     found = []
     paragraphs = 0
-    latest = ((saved_at or datetime.now()) + timedelta(days=1)).date().isoformat()  # time zones
+    latest = latest_date(saved_at)
     for i in range(start, body_end):
         unit = units[i]
         place = _place(i, body_start, paragraphs)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from dateutil import parser as date_parser
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import find_comment_section, read_zone
+from .dates import latest_date
 from .header import byline
 from .page_text import visible_text
 from .rules import Rules, matches_any
@@ -43,7 +44,8 @@ def looks_like_html(text: str) -> bool:
 
 
 def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> ArticleParts:
-    """`saved_at`: when the page was saved; no date of it is later (without it, no date after today)."""
+    """`saved_at`: when the page was saved; no date more than a day after it (without it, after
+    today) is the page's."""
     import trafilatura  # imported only when a page is met: it loads lxml and its models
 
     tree = trafilatura.load_html(html)
@@ -52,7 +54,7 @@ def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> Art
     headlines = _headlines(tree)  # before extraction, which prunes the tree it is given
     linked_author = _linked_author(tree, rules)
     page_text = visible_text(tree)
-    latest = ((saved_at or datetime.now()) + timedelta(days=1)).date().isoformat()  # time zones
+    latest = latest_date(saved_at)
     # The publication date is htmldate's, as trafilatura asks for it (the original date,
     # searching the text too): measured on html-train, no other htmldate setting does better.
     dating = {"original_date": True, "extensive_search": True, "max_date": latest}
@@ -111,13 +113,13 @@ def _title(headlines: list[str], metadata_title: str | None, site: str | None) -
     html-train: 0.828 of titles right from metadata, 0.898 with the printed headline). The
     printed one is kept only when it is a headline's length and shares words with the
     metadata title, so a newsletter box's <h1> inside the article is not taken for it."""
-    metadata_title = _one_line(metadata_title)
+    metadata_title, site = _one_line(metadata_title), _one_line(site)
     headline = headlines[0] if headlines else None
     if not headline or not HEADLINE_WORDS[0] <= len(headline.split()) <= HEADLINE_WORDS[1]:
         return metadata_title
-    if site and _one_line(site).casefold() == headline.casefold():
+    if site and site.casefold() == headline.casefold():
         return metadata_title
-    if metadata_title and not (site and _one_line(site).casefold() == metadata_title.casefold()):
+    if metadata_title and not (site and site.casefold() == metadata_title.casefold()):
         words = _content_words(headline)
         if words and len(words & _content_words(metadata_title)) < SHARED_WORDS * len(words):
             return metadata_title
@@ -138,11 +140,11 @@ def clean_extracted_text(text: str, parts: ArticleParts, rules: Rules) -> None:
     parser over trafilatura's text also cut real paragraphs). A byline left in the text moves
     to its field. Positions in the audit count the lines of this text, not of the page."""
     for k, unit in enumerate(split_units(text)):
-        rule = rules.dropped_by(unit.text) if unit.words <= rules.settings.pattern_max_words else None
+        rule = rules.dropped_by(unit.text)  # which tries only lines short enough for a pattern
         if k == 0 and parts.title and _same_words(unit.text, parts.title):
             rule = "title"  # the page's <h1>, which trafilatura keeps as the text's first line
         found_byline = byline(unit.text, rules) if k < BYLINE_SEARCH_UNITS and not rule else None
-        if found_byline and len(unit.text.split()) <= BYLINE_MAX_WORDS:
+        if found_byline and unit.words <= BYLINE_MAX_WORDS:
             parts.byline = parts.byline or found_byline[0]
             rule = "byline"
         if rule:

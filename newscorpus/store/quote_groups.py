@@ -42,24 +42,23 @@ def group_quotes(cursor, lost_groups: Iterable[int] = ()) -> int:
     for quote_id, text, speaker_id in pending:
         key = quote_key(text)
         words = key.split()
-        group = _group_of(cursor, key, words) if words else None
-        if group is None:
+        found = _group_of(cursor, key, words) if words else None
+        if found is None:
             cursor.execute(
                 "INSERT INTO quote_groups (text, key, head, speaker_id, article_count, source_count) "
                 "VALUES (?, ?, ?, ?, 0, 0)",
                 (text, key, _head(words) if len(words) >= EXCERPT_WORDS else None, speaker_id))
-            group = cursor.lastrowid
+            group_id = cursor.lastrowid
         else:
-            group_id, group_key = group
-            group = group_id
+            group_id, group_key = found
             if len(key) > len(group_key):  # the longer wording becomes the group's text
                 cursor.execute("UPDATE quote_groups SET text = ?, key = ?, head = ? WHERE id = ?",
-                               (text, key, _head(words), group))
+                               (text, key, _head(words), group_id))
             if speaker_id is not None:
                 cursor.execute("UPDATE quote_groups SET speaker_id = ? WHERE id = ? AND speaker_id IS NULL",
-                               (speaker_id, group))
-        cursor.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (group, quote_id))
-        touched.add(group)
+                               (speaker_id, group_id))
+        cursor.execute("UPDATE quotes SET group_id = ? WHERE id = ?", (group_id, quote_id))
+        touched.add(group_id)
     cursor.execute("DELETE FROM quote_groups WHERE id IN (SELECT value FROM json_each(?)) "
                    "AND NOT EXISTS (SELECT 1 FROM quotes WHERE group_id = quote_groups.id)",
                    (json.dumps(sorted(lost)),))

@@ -75,13 +75,14 @@ class Signature:
     def jaccard(self, other: "Signature") -> float:
         return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / len(self.hashvalues)
 
-    def containment(self, other: "Signature") -> float:
+    def containment(self, other: "Signature", jaccard: float | None = None) -> float:
         """Estimated share of the smaller text's shingles that the other has: from the
-        Jaccard estimate J and the set sizes, |A ∩ B| = J (|A| + |B|) / (1 + J)."""
+        Jaccard estimate J (given when already computed) and the set sizes,
+        |A ∩ B| = J (|A| + |B|) / (1 + J)."""
         smaller = min(self.shingle_count, other.shingle_count)
         if smaller == 0:
             return 0.0
-        jaccard = self.jaccard(other)
+        jaccard = self.jaccard(other) if jaccard is None else jaccard
         shared = jaccard * (self.shingle_count + other.shingle_count) / (1 + jaccard)
         return min(1.0, shared / smaller)
 
@@ -120,10 +121,11 @@ class CopyRules:
     def band_keys(self, sig: Signature) -> list[int]:
         return band_keys(sig, self.band_rows)
 
-    def are_copies(self, a: Signature, b: Signature) -> bool:
+    def are_copies(self, a: Signature, b: Signature, jaccard: float | None = None) -> bool:
+        jaccard = a.jaccard(b) if jaccard is None else jaccard
         if min(a.shingle_count, b.shingle_count) < MIN_SHINGLES:
-            return a.jaccard(b) >= SHORT_TEXT_JACCARD
-        return a.containment(b) >= self.min_containment
+            return jaccard >= SHORT_TEXT_JACCARD
+        return a.containment(b, jaccard) >= self.min_containment
 
 
 DEFAULT_RULES = CopyRules()

@@ -120,9 +120,10 @@ def _story_of_best_copy(cursor, rules: CopyRules, sig: Signature, bands: list[in
     best = None
     for article_id, story_id, blob, count in rows:
         other = Signature.from_bytes(blob, count)
-        if rules.are_copies(sig, other):
+        jaccard = sig.jaccard(other)  # one comparison of the signatures for all three questions
+        if rules.are_copies(sig, other, jaccard):
             # Most shared text first; among equals (identical copies) the earliest article.
-            rank = (-sig.containment(other), -sig.jaccard(other), article_id)
+            rank = (-sig.containment(other, jaccard), -jaccard, article_id)
             if best is None or rank < best[0]:
                 best = (rank, story_id)
     return best[1] if best else None

@@ -53,17 +53,16 @@ def stored_files(conn: Connection) -> Stored:
     """What the reader needs to skip unchanged files, in one query: an unchanged corpus of
     100k files is checked without a query per file."""
     stored = Stored()
-    counts: dict[str, int] = {}
     for path, file, sha256, size, mtime_ns in conn.execute(
             select(Article.path, Article.file, Article.sha256, Article.file_size, Article.file_mtime_ns)):
         stored.articles[path] = (sha256, size, mtime_ns)
         if file is not None and file != path:
-            counts[file] = counts.get(file, 0) + 1
             previous = stored.containers.get(file)
+            records = previous[2] + 1 if previous else 1
             # Records of one file stored under different stats (a run stopped midway): the
             # file must be read again.
             same = previous is None or previous[:2] == (size, mtime_ns)
-            stored.containers[file] = (size, mtime_ns, counts[file]) if same else (None, None, counts[file])
+            stored.containers[file] = (size, mtime_ns, records) if same else (None, None, records)
     return stored
 
 

@@ -36,10 +36,10 @@ async def overview(database):
 
     # Each text once: an identical copy (articles.duplicate_of) would count its words, quotes
     # and speakers twice. Near copies (stories) stay: a rewrite is an outlet's own version.
-    counts = {table: (await one(f"select count(*) from {table}"))[0] for table in CORPUS_TABLES}
-    counts["articles"] = (await one("select count(*) from articles where duplicate_of is null"))[0]
-    counts["quotes"] = (await one(
-        f"select count(*) from quotes where article_id not in ({COPIES})"))[0]
+    each_once = {"articles": "select count(*) from articles where duplicate_of is null",
+                 "quotes": f"select count(*) from quotes where article_id not in ({COPIES})"}
+    counts = {table: (await one(each_once.get(table, f"select count(*) from {table}")))[0]
+              for table in CORPUS_TABLES}
     first, last = await one("select min(published), max(published) from articles where published is not null")
     sources = [dict(r) for r in (await database.execute(
         "select sources.id, sources.name, count(articles.id) as articles from sources "
