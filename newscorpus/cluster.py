@@ -107,8 +107,7 @@ def _check_workers(client, address: str, stop_requested: Callable[[], bool]) -> 
         time.sleep(STOP_POLL_SECONDS)
     expected = extractor_fingerprint()
     try:
-        # The rules travel with each batch, so only the code and the model installed there count.
-        found = client.run(extractor_fingerprint)
+        found = client.run(_worker_fingerprint)
     except Exception as error:
         raise ClusterProblem(f"a Dask worker of {address} cannot run newscorpus: {_one_line(error)}") from None
     for worker, fingerprint in sorted(found.items()):
@@ -123,6 +122,13 @@ def _worker_threads(client) -> int:
         return sum(client.nthreads().values())
     except Exception:
         raise _lost(client) from None
+
+
+def _worker_fingerprint() -> str:
+    # Sent by name, so each worker computes it with the newscorpus installed there (a function
+    # object would carry this process's answer). The rules travel with each batch, so only the
+    # code and the model count.
+    return extractor_fingerprint()
 
 
 _rules_by_digest: dict[str, object] = {}
