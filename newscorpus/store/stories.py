@@ -26,7 +26,6 @@ from .quote_groups import group_quotes
 from .signatures import DEFAULT_RULES, CopyRules, Signature, exact_key
 
 CHUNK = 500  # articles read at a time: a --reprocess of a large corpus must not hold every body
-CACHE_KIB = 256 * 1024  # an upper bound: SQLite fills its page cache only as pages are used
 
 
 @dataclass
@@ -43,10 +42,7 @@ class CopyChanges:
 def group_copies(conn: Connection, rules: CopyRules = DEFAULT_RULES) -> CopyChanges:
     """Bring duplicate_of, story_id, the stories and the quotation groups up to date; the
     caller commits."""
-    cursor = conn.connection.dbapi_connection.cursor()
-    # The band index takes random keys: with SQLite's 2 MB default cache, placing 100,000
-    # articles in one transaction spilled and re-wrote its pages into a WAL of over 500 MB.
-    cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    cursor = conn.connection.dbapi_connection.cursor()  # its page cache: db.CACHE_KIB
     changes, placed = _group_articles(cursor, rules)
     changes.quotes = group_quotes(cursor, changes.lost_quote_groups)
     cursor.execute(
