@@ -2,12 +2,12 @@
 -- (migrations/). Do not edit: change newscorpus/store/models.py and add a migration instead.
 -- FTS5 shadow tables (*_fts_data, *_fts_idx, ...) are created by SQLite and left out.
 
-CREATE TABLE article_bands (
+CREATE TABLE "article_bands" (
 	"key" INTEGER NOT NULL, 
 	article_id INTEGER NOT NULL, 
-	CONSTRAINT pk_article_bands PRIMARY KEY ("key", article_id), 
-	CONSTRAINT fk_article_bands_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
-);
+	CONSTRAINT pk_article_bands PRIMARY KEY ("key", article_id)
+)
+ WITHOUT ROWID;
 
 CREATE TABLE article_entities (
 	article_id INTEGER NOT NULL, 
@@ -184,8 +184,6 @@ CREATE TABLE subheadings (
 	CONSTRAINT pk_subheadings PRIMARY KEY (id), 
 	CONSTRAINT fk_subheadings_article_id_articles FOREIGN KEY(article_id) REFERENCES articles (id) ON DELETE CASCADE
 );
-
-CREATE INDEX ix_article_bands_article_id ON article_bands (article_id);
 
 CREATE INDEX ix_article_entities_entity_id_article_id ON article_entities (entity_id, article_id);
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_ingest
-from newscorpus.store.signatures import exact_key, signature
+from newscorpus.store.signatures import DEFAULT_RULES, Signature, exact_key, signature
 
 FIRST_SEED = "000_daacec63cab2f44b.txt"
 LAVROV_SEED = "001_6e285dae17605ef2.txt"
@@ -161,6 +161,20 @@ def test_copies_are_kept_up_to_date_run_by_run_with_stable_story_ids(seeds_copy,
     assert rows(db_path, "SELECT id, duplicate_of, story_id FROM articles ORDER BY id") == stories_now
     assert rows(db_path, "SELECT * FROM stories ORDER BY id") == story_rows
     assert rows(db_path, "SELECT text, article_count FROM quote_groups ORDER BY text") == quote_groups
+    assert band_index(db_path) == bands_of_signatures(db_path)
+
+
+def band_index(db_path):
+    return set(rows(db_path, "SELECT key, article_id FROM article_bands"))
+
+
+def bands_of_signatures(db_path):
+    """The band keys of the stored signatures: what the index must hold, no more (a changed
+    article's old keys go) and no less."""
+    return {(band, article_id)
+            for article_id, blob, count in rows(db_path, "SELECT article_id, minhash, shingle_count "
+                                                         "FROM article_signatures WHERE minhash IS NOT NULL")
+            for band in DEFAULT_RULES.band_keys(Signature.from_bytes(blob, count))}
 
 
 def test_a_story_left_without_articles_disappears(seeds_copy, tmp_path):
@@ -176,6 +190,7 @@ def test_a_story_left_without_articles_disappears(seeds_copy, tmp_path):
     assert article(db_path, FIRST_SEED)[1:] == (None, lavrov_story)
     assert rows(db_path, "SELECT COUNT(*) FROM stories WHERE id = ?", old_story) == [(0,)]
     assert rows(db_path, "SELECT article_count FROM stories WHERE id = ?", lavrov_story) == [(2,)]
+    assert band_index(db_path) == bands_of_signatures(db_path)
 
 
 def test_case_and_whitespace_do_not_make_another_text_but_words_do():

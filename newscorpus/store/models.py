@@ -212,12 +212,13 @@ class ArticleSignature(Base):
 
 
 class ArticleBand(Base):
-    """The LSH index: articles sharing a band key are compared."""
+    """The LSH index: articles sharing a band key are compared. One B-tree, no foreign key and
+    no index by article (migration 0011): an article's keys are found from its signature."""
 
     __tablename__ = "article_bands"
+    __table_args__ = {"sqlite_with_rowid": False}
     key: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
-                                            index=True)
+    article_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class QuoteGroup(Base):

@@ -55,20 +55,24 @@ def group_copies(conn: Connection, rules: CopyRules = DEFAULT_RULES) -> CopyChan
 def _group_articles(cursor, rules: CopyRules) -> tuple[CopyChanges, list[int]]:
     """Identical texts and stories; returns the changes and the articles placed."""
     pending = cursor.execute(
-        "SELECT a.id, a.story_id, s.exact_key, s.quote_group_ids FROM articles a "
+        "SELECT a.id, a.story_id, s.exact_key, s.quote_group_ids, s.minhash, s.shingle_count FROM articles a "
         "LEFT JOIN article_signatures s ON s.article_id = a.id "
         "WHERE s.article_id IS NULL OR s.run_id IS NOT a.run_id ORDER BY a.id").fetchall()
     changes = CopyChanges(articles=len(pending))
-    for *_, quote_groups in pending:
-        changes.lost_quote_groups.update(json.loads(quote_groups or "[]"))
     if not pending:
         return changes, []
     previous_story = {article_id: story_id for article_id, story_id, *_ in pending}
     changes.stories.update(story for story in previous_story.values() if story is not None)
-    changes.exact_keys.update(key for _, _, key, _ in pending if key is not None)
+    old_bands = []
+    for article_id, _, key, quote_groups, minhash, shingle_count in pending:
+        changes.lost_quote_groups.update(json.loads(quote_groups or "[]"))
+        if key is not None:
+            changes.exact_keys.add(key)
+        if minhash is not None:  # the band keys it was filed under, from the signature they came from
+            old_bands.extend((band, article_id) for band in rules.band_keys(Signature.from_bytes(minhash, shingle_count)))
     ids = [(article_id,) for article_id in previous_story]
     cursor.executemany("UPDATE articles SET story_id = NULL WHERE id = ?", ids)
-    cursor.executemany("DELETE FROM article_bands WHERE article_id = ?", ids)
+    cursor.executemany("DELETE FROM article_bands WHERE key = ? AND article_id = ?", old_bands)
     claimed: set[int] = set()
     for start in range(0, len(ids), CHUNK):
         chunk = [article_id for (article_id,) in ids[start:start + CHUNK]]
