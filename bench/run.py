@@ -79,10 +79,10 @@ class PeakRss:
         self._thread.join()
 
 
-def build_corpus(folder: Path, n: int, distinct: int = BBC_ARTICLES) -> list[Path]:
+def build_corpus(folder: Path, n: int, distinct: int = BBC_ARTICLES, start: int = 0) -> list[Path]:
     records = [json.loads(line) for line in BBC.open(encoding="utf-8")][:distinct]
     paths = []
-    for k in range(n):
+    for k in range(start, start + n):
         record = records[k % len(records)]
         copy = k // len(records)
         slug = re.sub(r"\W+", "-", str(record["id"]))  # ids look like "business/001"
@@ -324,11 +324,13 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
             rate = len(originals) / full_s
             grow_s, grown = timed_ingest([folder], folder, db_path, workers, reusing_analyser(extractions))
             figures["grow_s"] = round(grow_s, 1)
+            figures["grow_copies_s"] = round(grown.copies_seconds, 1)
             if grown.added:
                 figures["store_articles_per_s_while_growing"] = round(grown.added / grown.store_seconds, 1)
         else:
             full_s, summary = timed_ingest([folder], folder, db_path, workers)
             rate = n / full_s
+        figures["copies_s"] = round(summary.copies_seconds, 1)
     figures["ingest_articles_per_s_1_worker"] = round(sample / one_s, 1)
     figures["ingest_articles_per_s"] = round(rate, 1)
     figures["scaling_2_over_1"] = round(figures["ingest_articles_per_s"] / figures["ingest_articles_per_s_1_worker"], 2)
@@ -350,6 +352,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
     ingest([folder], Job(db_path=db_path, workers=workers), root=folder)
     figures["update_1pct_s"] = round(time.perf_counter() - started, 2)
     figures["full_ingest_s" + ("_projected" if extract_once else "")] = round(n / rate, 1)
+    figures.update(adding_figures(folder, db_path, n, distinct, workers, rate, extractions if extract_once else None))
 
     with sqlite3.connect(db_path) as conn:
         conn.execute("create virtual table if not exists articles_fts_vocab using fts5vocab(articles_fts, 'row')")
@@ -363,10 +366,60 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     figures["datasette_ms"] = datasette_figures(db_path)
     figures["db_bytes_per_raw_byte"] = round(db_path.stat().st_size / raw_bytes, 2)
+    figures["db_bytes_per_raw_byte_by_part"] = size_by_part(db_path, raw_bytes)
     with sqlite3.connect(db_path) as conn:  # what was measured is what was built
         figures["articles_stored"], figures["articles_with_entities"] = conn.execute(
             "select count(*), count(*) filter (where id in (select article_id from article_entities)) from articles"
         ).fetchone()
+    return figures
+
+
+ADDED = 1000
+
+
+def adding_figures(folder: Path, db_path: Path, n: int, distinct: int, workers: int, rate: float,
+                   extractions: dict | None) -> dict:
+    """Adding 1,000 new articles to the corpus built: what grouping copies and stories costs
+    next to the ingest. With --extract-once the new articles reuse their originals'
+    extractions, so the ingest they would cost is projected from the measured ingest rate."""
+    paths = build_corpus(folder, ADDED, distinct, start=n + BBC_ARTICLES)  # new copy numbers: new texts
+    analyser = reusing_analyser(extractions) if extractions is not None else None
+    added_s, summary = timed_ingest([folder], folder, db_path, workers, analyser)
+    figures = {"add_1000_s": round(added_s, 2), "add_1000_copies_s": round(summary.copies_seconds, 2)}
+    ingest_s = ADDED / rate if extractions is not None else added_s - summary.copies_seconds
+    figures["add_1000_copies_share" + ("_projected" if extractions is not None else "")] = round(
+        summary.copies_seconds / (ingest_s + summary.copies_seconds), 3)
+    for path in paths:  # the figures after this one are for the corpus of n articles
+        path.unlink()
+    timed_ingest([folder], folder, db_path, workers)
+    return figures
+
+
+# What each part of the database costs, as bytes per raw byte (dbstat counts pages).
+SIZE_PARTS = {
+    "articles (raw text, clean body, metadata)": "name = 'articles'",
+    "full-text indexes": "name like '%!_fts!_%' escape '!'",
+    "copies and stories": "tbl_name in ('article_signatures', 'article_bands', 'stories', 'quote_groups')",
+    "entities, quotes, comments, audit": "tbl_name in ('entities', 'entity_aliases', 'article_entities', 'quotes', "
+                                         "'quote_speakers', 'comments', 'boilerplate_lines', 'subheadings')",
+}
+
+
+def size_by_part(db_path: Path, raw_bytes: int) -> dict:
+    with sqlite3.connect(db_path) as conn:
+        total = conn.execute("select sum(pgsize) from dbstat").fetchone()[0]
+        parts = {}
+        for label, where in SIZE_PARTS.items():
+            parts[label] = conn.execute(
+                f"select coalesce(sum(pgsize), 0) from dbstat join sqlite_master using (name) where {where}").fetchone()[0]
+        parts["articles indexes and the rest"] = total - sum(parts.values())
+        raw, body = conn.execute("select sum(length(cast(raw_text as blob))), sum(length(cast(body as blob))) "
+                                 "from articles").fetchone()
+        parts["of which raw_text"], parts["of which body"] = raw or 0, body or 0
+        articles = conn.execute("select count(*) from articles").fetchone()[0]
+        copies_per_article = parts["copies and stories"] / max(articles, 1)
+    figures = {label: round(size / raw_bytes, 3) for label, size in parts.items()}
+    figures["copies and stories, bytes per article"] = round(copies_per_article)
     return figures
 
 

@@ -61,6 +61,7 @@ class RunSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     status: str = "running"
     store_seconds: float = 0.0  # time spent writing, for the benchmark's storage share
+    copies_seconds: float = 0.0  # time spent grouping copies and stories at the end, likewise
     # Stored articles extracted by another version of the code, rules or model than this
     # run's: unchanged files are skipped, so only --reprocess brings them up to date.
     stale: int = 0
@@ -262,7 +263,9 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
         with engine.begin() as conn:
             restamp(conn, summary.restamps)
             link_surnames(conn)
+            started = time.perf_counter()
             group_copies(conn)
+            summary.copies_seconds = time.perf_counter() - started
             prune_orphan_entities(conn)
             summary.stale = count_stale(conn, extractor)
     except BaseException:
