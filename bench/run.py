@@ -95,9 +95,10 @@ def build_corpus(folder: Path, n: int, distinct: int = BBC_ARTICLES, start: int 
     return paths
 
 
-def timed_ingest(paths: list[Path], root: Path, db_path: Path, workers: int, analyser=None) -> tuple[float, object]:
+def timed_ingest(paths: list[Path], root: Path, db_path: Path, workers: int, analyser=None,
+                 scheduler: str | None = None) -> tuple[float, object]:
     started = time.perf_counter()
-    summary = ingest(paths, Job(db_path=db_path, workers=workers, analyser=analyser), root=root)
+    summary = ingest(paths, Job(db_path=db_path, workers=workers, analyser=analyser, scheduler=scheduler), root=root)
     return time.perf_counter() - started, summary
 
 
@@ -280,6 +281,9 @@ def main():
                         help="how many of the BBC texts to repeat (default all 2,225; fewer for a quick run)")
     parser.add_argument("--html-pages", type=int, default=159,
                         help="saved web pages (from ../shared/corpora/html-train) for the HTML share of ingest")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="extract through this Dask scheduler (the ingest and update figures; the 1-worker "
+                             "sample and the bound stay local; bench/dask_scaling.py measures 1 -> 2 Dask workers)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
@@ -288,7 +292,7 @@ def main():
     work = args.keep or Path(tempfile.mkdtemp(prefix="newscorpus-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = run(work, args.articles, args.workers, args.sample, args.extract_once, args.distinct)
+        figures = run(work, args.articles, args.workers, args.sample, args.extract_once, args.distinct, args.scheduler)
         figures["html"] = html_figures(args.html_pages)
     finally:
         if not args.keep:
@@ -299,7 +303,7 @@ def main():
 
 
 def run(work: Path, n: int, workers: int, sample: int | None = None, extract_once: bool = False,
-        distinct: int = BBC_ARTICLES) -> dict:
+        distinct: int = BBC_ARTICLES, scheduler: str | None = None) -> dict:
     folder = work / "articles"
     folder.mkdir(exist_ok=True)
     paths = build_corpus(folder, n, distinct)
@@ -308,7 +312,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
     # the full corpus only repeats the BBC texts: one copy of them measures the same rates.
     sample = min(sample or distinct, n)
     figures = {"articles": n, "workers": workers, "cpus": os.cpu_count(), "sample_for_1_worker_and_bound": sample,
-               "extract_once": extract_once}
+               "extract_once": extract_once, "executor": scheduler or f"{workers} local processes"}
 
     sample_folder = work / "sample"
     sample_folder.mkdir(exist_ok=True)
@@ -320,7 +324,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
         if extract_once:
             originals = paths[:min(distinct, n)]
             extractions: dict = {}
-            full_s, summary = timed_ingest(originals, folder, db_path, workers, recording_analyser(extractions))
+            full_s, summary = timed_ingest(originals, folder, db_path, workers, recording_analyser(extractions), scheduler)
             rate = len(originals) / full_s
             grow_s, grown = timed_ingest([folder], folder, db_path, workers, reusing_analyser(extractions))
             figures["grow_s"] = round(grow_s, 1)
@@ -328,7 +332,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
             if grown.added:
                 figures["store_articles_per_s_while_growing"] = round(grown.added / grown.store_seconds, 1)
         else:
-            full_s, summary = timed_ingest([folder], folder, db_path, workers)
+            full_s, summary = timed_ingest([folder], folder, db_path, workers, scheduler=scheduler)
             rate = n / full_s
         figures["copies_s"] = round(summary.copies_seconds, 1)
     figures["ingest_articles_per_s_1_worker"] = round(sample / one_s, 1)
@@ -349,7 +353,7 @@ def run(work: Path, n: int, workers: int, sample: int | None = None, extract_onc
     for path in paths[:: 100]:
         path.write_text(path.read_text(encoding="utf-8") + "Updated.\n", encoding="utf-8")
     started = time.perf_counter()
-    ingest([folder], Job(db_path=db_path, workers=workers), root=folder)
+    ingest([folder], Job(db_path=db_path, workers=workers, scheduler=scheduler), root=folder)
     figures["update_1pct_s"] = round(time.perf_counter() - started, 2)
     figures["full_ingest_s" + ("_projected" if extract_once else "")] = round(n / rate, 1)
     figures.update(adding_figures(folder, db_path, n, distinct, workers, rate, extractions if extract_once else None))
