@@ -212,11 +212,11 @@ def _run(job: Job, mode: str, documents) -> RunSummary:
         try:
             _run_locked(job, mode, documents, engine, summary, rules, extractor, stop)
         except Exception as error:
-            advice = storage_failure(error)
+            advice = str(error) if isinstance(error, BatchAbandoned) else storage_failure(error)
             if advice is None:
                 raise
-            # Every article stored before stays (each was its own transaction); the run stops
-            # here instead of failing each remaining article the same way.
+            # Every batch committed before stays (each is one transaction); the run stops here
+            # instead of failing each remaining article the same way.
             summary.status = "interrupted"
             summary.fatal = f"stopped writing to {job.db_path}: {advice}; the articles stored before are kept"
         finally:
@@ -317,6 +317,10 @@ def _documents_from_database(conn, summary: RunSummary) -> Iterator[tuple[Docume
                SourceChoice(given=source or "articles", folder="articles"))
 
 
+class BatchAbandoned(Exception):
+    """SQLite ended the batch's transaction on its own; the message is the user's one line."""
+
+
 def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: StopFlag, known: KnownRows) -> int:
     """Store a batch in one transaction, each article in its own savepoint: a failing article
     costs only itself, and a crash keeps whole articles only. One commit per batch, not per
@@ -341,11 +345,17 @@ def _store_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
                 _, status = store_article(conn, StoredArticle(item.document, item.parts, item.extraction, item.source,
                                                               run_id=summary.run_id), known)
             except Exception as error:
-                cursor.execute("ROLLBACK TO article")
-                cursor.execute("RELEASE article")
                 known.forget()  # it may name rows the rollback took back
                 if storage_failure(error):
                     raise  # the database takes no more writes: no use trying the next article
+                if not dbapi.in_transaction:
+                    # SQLite rolled the whole batch back itself (as on running out of memory):
+                    # no savepoint is left to return to and the batch's earlier articles are
+                    # gone too, so the run stops rather than count them as stored.
+                    raise BatchAbandoned(f"SQLite abandoned the batch while storing {item.document.path}: "
+                                         f"{error}") from error
+                cursor.execute("ROLLBACK TO article")
+                cursor.execute("RELEASE article")
                 errors.append((item.document.path, f"storage failed: {error!r}"))
                 continue
             cursor.execute("RELEASE article")
