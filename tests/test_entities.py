@@ -233,3 +233,64 @@ def test_a_place_named_alone_and_inside_a_name_is_one_entity(nlp):
     entities, _ = find_entities(nlp("Chicago voted on Tuesday. The Chicago White Sox stayed neutral."))
     places = [e for e in entities if e.type == "PLACE"]
     assert [(e.name, e.mentions) for e in places] == [("Chicago", 2)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Tips\n\nKeep the dough cold. These tips help anyone.", "Tips"),
+    ("Bake the bread for ten minutes. Then bake it again.", "Bake"),
+    ("Background\n\nThe town grew fast. Its background is long.", "Background"),
+])
+def test_a_common_word_capitalised_by_its_place_in_the_sentence_is_no_name(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert not [e for e in entities if word in e.name or word in e.aliases], entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Apple sells phones. He ate an apple.", "Apple"),  # a listed organisation
+    ("Kyiv is large. Many people visit Kyiv.", "Kyiv"),  # never written in lower case
+])
+def test_a_name_opening_a_sentence_stays_a_name(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert name in {e.name for e in entities}, entities
+
+
+def test_a_name_does_not_run_across_lines(nlp):
+    entities, _ = find_entities(nlp("Tips\n\nKeep the dough cold."))
+    assert not [e for e in entities if "Keep" in e.name], entities
+
+
+def test_a_name_after_in_is_a_place(nlp):
+    entities, _ = find_entities(nlp("He travelled with Bonosus to Gaul and settled in Trier where he studied."))
+    found = {e.name: e.type for e in entities}
+    assert found["Trier"] == "PLACE" and found["Bonosus"] == "PERSON"
+
+
+def test_a_full_name_the_model_called_an_organisation_is_a_person(nlp):
+    entities, _ = find_entities(nlp("At the time, he was a proponent of Noam Chomsky's theory of generative grammar."))
+    assert {e.name: e.type for e in entities}["Noam Chomsky"] == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Boston Red Sox won again.", "Boston Red Sox"),
+    ("Amnesty International condemned the arrests.", "Amnesty International"),
+])
+def test_an_organisations_name_stays_an_organisation(nlp, sentence, name):
+    entities, _ = find_entities(nlp(sentence))
+    assert {e.name: e.type for e in entities}[name] == "ORG"
+
+
+def test_coordinated_names_the_model_read_as_two_stay_two(nlp):
+    entities, _ = find_entities(nlp("In 1909 he visited both the University of California and Columbia University."))
+    orgs = {e.name for e in entities if e.type == "ORG"}
+    assert {"University of California", "Columbia University"} <= orgs, orgs
+
+
+def test_a_building_is_a_place_and_a_centre_for_a_subject_an_organisation(nlp):
+    entities, _ = find_entities(nlp("She visited the Paramount Theatre and the Center for Strategic Studies."))
+    found = {e.name: e.type for e in entities}
+    assert found["Paramount Theatre"] == "PLACE" and found["Center for Strategic Studies"] == "ORG"
+
+
+def test_a_name_does_not_end_in_a_connector(nlp):
+    entities, _ = find_entities(nlp("He met John FitzGibbon, 2nd Earl of Clare, at school."))
+    assert not [e for e in entities if e.name.split()[-1] in {"of", "and", "for"}], entities

@@ -89,6 +89,7 @@ class Lexicon:
     canonical_aliases: dict[str, str]  # canonical key -> canonical name
     canonical_types: dict[str, str]  # canonical key of a canonical name -> its type
     lead_types: dict[str, str]  # first word (casefolded) -> type: "Hurricane ..." is an EVENT
+    place_prepositions: frozenset[str]  # "in", "near": the word before a name that makes it a place
 
     @cached_property  # read per token while names are cleaned: built once, not on each use
     def role_words(self) -> frozenset[str]:
@@ -130,4 +131,5 @@ def lexicon() -> Lexicon:
         canonical_types={canonical_key(v.split("\t")[0]): v.split("\t")[1].strip().upper()
                          for v in _pairs("canonical_aliases.tsv").values() if v.count("\t") == 1},
         lead_types={k: v.strip().upper() for k, v in _pairs("lead_types.tsv").items()},
+        place_prepositions=_words("place_prepositions.txt"),
     )

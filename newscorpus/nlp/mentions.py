@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import name_evidence
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -17,6 +18,7 @@ LABEL_TYPES = {
     "NORP": "NORP", "EVENT": "EVENT", "LAW": "LAW",
 }
 CONNECTORS = frozenset({"of", "and", "for", "&", "on", "de"})
+COORDINATORS = frozenset({"and", "&"})
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
 LAW_HEADS = frozenset({"Treaty", "Convention", "Accord", "Accords", "Pact", "Protocol", "Charter", "Agreement"})
@@ -34,6 +36,8 @@ class RawMention:
     affiliations: list[str] = field(default_factory=list)
     words: tuple[str, ...] = ()  # canonical keys of the name's words, for short-form matching
     title_start: int = -1  # where a title written before the name begins
+    tokens: tuple[int, int] = (-1, -1)  # the name's token range in the doc
+    head_typed: bool = False  # typed by its head word or the lexicon, not by the model
 
     @property
     def key(self) -> str:
@@ -95,6 +99,8 @@ def _extend_right(doc, start: int, end: int, lex: Lexicon) -> int:
         if tok.ent_type_ in {"GPE", "NORP", "DATE", "TIME", "CARDINAL", "LOC", "PERSON"}:
             break
         if tok.lower_ in CONNECTORS and i + 1 < n and _is_capitalised(doc[i + 1]):
+            if tok.lower_ in COORDINATORS and doc[i + 1].ent_iob_ == "B":
+                break  # "University of California and Columbia University": the model saw two names
             i += 1
             continue
         if not _is_capitalised(tok) or tok.is_sent_start:
@@ -247,10 +253,11 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
     """Trim a token span to the name itself and type it; None when nothing name-like is left."""
     while start < end and (doc[start].lower_ in DETERMINERS or not doc[start].text[:1].isalnum()):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or not doc[end - 1].text[-1:].isalnum()):
+    while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or not doc[end - 1].text[-1:].isalnum()
+                           or doc[end - 1].lower_ in CONNECTORS):
         if doc[end - 1].text.endswith((".")) and len(doc[end - 1].text) > 1:
             break  # "U.S.", "Inc."
-        end -= 1
+        end -= 1  # and "Grand Lodge of": the model stopped before the name's end
     if start >= end:
         return None
     titles: list[str] = []
@@ -288,9 +295,11 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
     kind = _type_of(label, tokens, text, lex)
     if kind is None:
         return None
+    head_typed = kind != LABEL_TYPES.get(label) or key in lex.type_overrides or (
+        len(tokens) >= 2 and tokens[-1].lower_ in lex.head_types)
     words = tuple(canonical_key(t.text) for t in tokens if t.is_alpha or "-" in t.text)
     title_char = doc[title_start].idx if 0 <= title_start < start else -1
-    return RawMention(begin, finish, text, kind, titles, affiliations, words, title_char)
+    return RawMention(begin, finish, text, kind, titles, affiliations, words, title_char, (start, end), head_typed)
 
 
 def raw_mentions(doc) -> list[RawMention]:
@@ -310,6 +319,9 @@ def raw_mentions(doc) -> list[RawMention]:
         for i in range(start, end):
             if doc[i].text == "(":
                 end = i  # "World Health Organization (WHO": the bracket is a definition
+                break
+            if "\n" in doc[i].text or (i + 1 < end and "\n" in doc[i].whitespace_):
+                end = i + (not doc[i].is_space)  # "Tips\n\nKeep": a name does not run across lines
                 break
         if start >= end:
             continue
@@ -338,12 +350,46 @@ def raw_mentions(doc) -> list[RawMention]:
         mention = clean_mention(doc, start, end, label, lex)
         if mention is not None:
             mentions.append(mention)
+    mentions = _weigh_evidence(doc, mentions, lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
         mentions = [m for m in mentions if m.type == "PERSON"
                     or not any(t0 <= m.start and m.end <= t1 for t0, t1 in title_ranges)]
     return mentions
+
+
+def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+    """The model's types corrected by what the name and the article say (name_evidence.py):
+    common words at a sentence's start dropped, "in X" a place, a full name read alone as
+    a person a person (places are left alone: read alone, the model takes "North Yorkshire"
+    for a person)."""
+    lower_words = None
+    kept = []
+    full_names = []
+    for m in mentions:
+        start, end = m.tokens
+        if end - start == 1 and m.key not in lex.type_overrides and name_evidence.at_line_or_sentence_start(doc, start):
+            if lower_words is None:
+                lower_words = name_evidence.lower_case_words(doc)
+            if name_evidence.common_word(doc, start, end, lower_words):
+                continue
+        if m.head_typed or m.key in lex.canonical_types or m.key in lex.canonical_aliases:
+            kept.append(m)
+            continue
+        if (m.type in {"ORG", "PERSON"} and end - start == 1 and not m.text.isupper()
+                and name_evidence.place_context(doc, start, lex)
+                and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
+            m.type = "PLACE"
+        elif m.type == "ORG" and name_evidence.looks_like_full_name(doc[start:end], lex):
+            full_names.append(m)
+        kept.append(m)
+    if full_names:
+        alone = name_evidence.labels_alone({m.text for m in full_names})
+        for m in full_names:
+            if alone[m.text] == ("PERSON",):
+                m.type = "PERSON"
+    return kept
 
 
 NESTED_MAX_WORDS = 3
@@ -380,22 +426,6 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
     return found
 
 
-_read_as_place: dict[str, bool] = {}
-PLACE_MEMORY = 50_000  # names remembered per process: organisations recur across articles
-
-
 def _places_among(texts: set[str]) -> set[str]:
-    """Which of these names the model, reading each on its own, takes for a place. Run as one
-    batch through the entity recogniser alone: one call per name cost more than the article."""
-    from .pipeline import get_nlp
-
-    unknown = [t for t in texts if t and t not in _read_as_place]
-    if unknown:
-        nlp = get_nlp()
-        docs = [nlp.get_pipe("known_names")(nlp.make_doc(text)) for text in unknown]
-        if len(_read_as_place) > PLACE_MEMORY:
-            _read_as_place.clear()
-        for text, named in zip(unknown, nlp.get_pipe("ner").pipe(docs)):
-            ents = named.ents
-            _read_as_place[text] = len(ents) == 1 and ents[0].label_ in ("GPE", "LOC") and ents[0].text == text
-    return {t for t in texts if _read_as_place.get(t)}
+    """Which of these names the model, reading each on its own, takes for a place."""
+    return {t for t, labels in name_evidence.labels_alone(texts).items() if labels in (("GPE",), ("LOC",))}

@@ -1,0 +1,85 @@
+"""Evidence about a name that the model's label in context does not give.
+
+The small model often types a name by its surroundings rather than by the name: "Noam
+Chomsky's theory" makes him an organisation, "in Kyiv" after a list of institutions makes
+Kyiv one too, and a how-to guide's "Bake for ten minutes" makes "Bake" a person. Three
+kinds of evidence correct that, each cheap and with no second pass over the article:
+
+- the name read on its own by the entity recogniser (a batch of short texts, remembered
+  per process): a full name the model reads as a person when nothing surrounds it is one;
+- the word before the name: "in", "near", "throughout" put a place after them
+  (`place_prepositions.txt`);
+- the article's own spelling: a word capitalised only where every word is (at the start of
+  a sentence or line) and written in lower case elsewhere in the article is a common word.
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+READ_MEMORY = 50_000  # names remembered per process: names recur across articles
+_read_alone: dict[str, tuple[str, ...]] = {}
+
+
+def labels_alone(texts: set[str]) -> dict[str, tuple[str, ...]]:
+    """For each text, the labels of the entities the model finds in it on its own, when one
+    entity covers all of it (an empty tuple otherwise). Run as one batch through the known
+    names and the entity recogniser alone: one call per name cost more than the article."""
+    from .pipeline import get_nlp
+
+    unknown = [t for t in texts if t and t not in _read_alone]
+    if unknown:
+        nlp = get_nlp()
+        docs = [nlp.get_pipe("known_names")(nlp.make_doc(text)) for text in unknown]
+        if len(_read_alone) > READ_MEMORY:
+            _read_alone.clear()
+        for text, named in zip(unknown, nlp.get_pipe("ner").pipe(docs)):
+            ents = named.ents
+            _read_alone[text] = (ents[0].label_,) if len(ents) == 1 and ents[0].text == text else ()
+    return {t: _read_alone.get(t, ()) for t in texts}
+
+
+def looks_like_full_name(tokens, lex: Lexicon) -> bool:
+    """Two to four capitalised words with nothing that makes them an institution or a
+    place: no organisation or place head word, no connector, no nationality, no digits."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    for tok in tokens:
+        text = tok.text
+        if not (text[:1].isupper() and (tok.is_alpha or ("-" in text or "'" in text or "’" in text)
+                                        or (len(text) == 2 and text.endswith(".")))):
+            return False
+        if text.isupper() and len(text) > 2:
+            return False  # "NASA Ames": an acronym is an institution's
+        low = tok.lower_
+        if low in lex.head_types or low in lex.demonyms or low in lex.role_words:
+            return False
+    return True
+
+
+def place_context(doc, start: int, lex: Lexicon) -> bool:
+    """The word before token `start` puts a place after it ("in Kyiv", "throughout Thrace")."""
+    return start > 0 and doc[start - 1].lower_ in lex.place_prepositions
+
+
+def lower_case_words(doc) -> frozenset[str]:
+    """The words the article writes in lower case somewhere."""
+    return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+
+
+def at_line_or_sentence_start(doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.text or (not before.is_alpha and "\n" in before.whitespace_)
+
+
+def common_word(doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
+    """A one-word name that is only capitalised because it opens a sentence or a line, and
+    the article writes it in lower case elsewhere ("Tips", "Background") or uses it as a
+    bare imperative ("Bake for ten minutes")."""
+    if end - start != 1 or not at_line_or_sentence_start(doc, start):
+        return False
+    tok = doc[start]
+    if tok.text.isupper() and len(tok.text) > 1:
+        return False  # an acronym is no common word
+    return tok.lower_ in lower_words or tok.tag_ == "VB"
