@@ -294,3 +294,28 @@ def test_a_building_is_a_place_and_a_centre_for_a_subject_an_organisation(nlp):
 def test_a_name_does_not_end_in_a_connector(nlp):
     entities, _ = find_entities(nlp("He met John FitzGibbon, 2nd Earl of Clare, at school."))
     assert not [e for e in entities if e.name.split()[-1] in {"of", "and", "for"}], entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Daniel Bernoulli FRS was a mathematician. Bernoulli died in Basel.", "Daniel Bernoulli"),
+    ("The show starred magician David Gish last week.", "David Gish"),
+])
+def test_words_around_a_persons_name_are_cut_off_it(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    persons = [e.name for e in entities if e.type == "PERSON"]
+    assert persons == [name], persons
+
+
+def test_a_particle_inside_a_name_stays(nlp):
+    entities, _ = find_entities(nlp("Jean le Rond d'Alembert wrote to Euler."))
+    assert any(e.name.startswith("Jean le Rond") for e in entities), entities
+
+
+def test_one_person_spelt_two_ways_is_one_entity(nlp):
+    entities, _ = find_entities(nlp("Premier Zhou En-Lai met him. Later Zhou Enlai wrote."))
+    assert [e.name for e in entities if e.type == "PERSON"] == ["Zhou Enlai"], entities
+
+
+def test_names_that_differ_by_an_initial_stay_apart(nlp):
+    entities, _ = find_entities(nlp("He met George H. W. Bush and George W. Bush."))
+    assert {e.name for e in entities if e.type == "PERSON"} == {"George H. W. Bush", "George W. Bush"}

@@ -11,6 +11,7 @@ with `resolve_role` (roles.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
@@ -136,6 +137,7 @@ def _resolve(raw: list[RawMention], text: str) -> tuple[list[EntityRef], list[Me
     merged = _Keys()
     for short, full in defined.items():
         merged.union(short, full)
+    _merge_spelling_variants(group_type, words_of, mention_count, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
 
@@ -143,6 +145,38 @@ def _resolve(raw: list[RawMention], text: str) -> tuple[list[EntityRef], list[Me
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
     return _build(raw, final_keys, types, canonical_names)
+
+
+def _spelling(words: tuple[str, ...]) -> str:
+    """A name's words without accents, hyphens, dots or spaces: "Zhou En-Lai" and "Zhou Enlai",
+    "Ichiyō" and "Ichiyo", "St. Jerome" and "Saint Jerome" are spelt alike."""
+    folded = []
+    for word in words:
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        word = "".join(c for c in word if c.isalnum())
+        folded.append("st" if word == "saint" else word)
+    return "".join(folded)
+
+
+def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys) -> None:
+    """One entity written two ways in one article is one row: names spelt alike once accents,
+    hyphens and spaces are set aside, and a two-word person named in both orders ("Higuchi
+    Natsuko" / "Natsuko Higuchi", family name first or last)."""
+    by_spelling: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, words in words_of.items():
+        kind = group_type[key]
+        if kind not in {"PERSON", "ORG", "PLACE"} or not words:
+            continue
+        written = tuple(key.split())  # the words with initials: "George H. W. Bush" is not "George W. Bush"
+        by_spelling[kind, _spelling(written)].append(key)
+        if kind == "PERSON" and len(written) == 2:
+            by_spelling[kind, "|".join(sorted(_spelling((w,)) for w in written))].append(key)
+    for keys in by_spelling.values():
+        if len(set(keys)) < 2:
+            continue
+        keep = max(keys, key=lambda k: (mention_count[k], len(k)))
+        for key in keys:
+            merged.union(key, keep)
 
 
 def _merge_acronyms(group_type, words_of, mention_count, merged: _Keys) -> None:

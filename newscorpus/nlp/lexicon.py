@@ -90,6 +90,8 @@ class Lexicon:
     canonical_types: dict[str, str]  # canonical key of a canonical name -> its type
     lead_types: dict[str, str]  # first word (casefolded) -> type: "Hurricane ..." is an EVENT
     place_prepositions: frozenset[str]  # "in", "near": the word before a name that makes it a place
+    name_particles: frozenset[str]  # lower-case words inside names: "de", "van", "al"
+    post_nominals: frozenset[str]  # letters written after a person's name: "FRS", "MP"
 
     @cached_property  # read per token while names are cleaned: built once, not on each use
     def role_words(self) -> frozenset[str]:
@@ -132,4 +134,6 @@ def lexicon() -> Lexicon:
                          for v in _pairs("canonical_aliases.tsv").values() if v.count("\t") == 1},
         lead_types={k: v.strip().upper() for k, v in _pairs("lead_types.tsv").items()},
         place_prepositions=_words("place_prepositions.txt"),
+        name_particles=_words("name_particles.txt"),
+        post_nominals=_words("post_nominals.txt"),
     )

@@ -251,8 +251,13 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
 
 def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMention | None:
     """Trim a token span to the name itself and type it; None when nothing name-like is left."""
-    while start < end and (doc[start].lower_ in DETERMINERS or not doc[start].text[:1].isalnum()):
+    while start < end - 1 and (doc[start].lower_ in DETERMINERS or not doc[start].text[:1].isalnum()
+                               or (doc[start].is_alpha and doc[start].is_lower and doc[start].lower_ not in lex.name_particles)):
+        start += 1  # "these United States", "magician David Gish": lower-case words lead no name
+    if start < end and doc[start].lower_ in DETERMINERS:
         start += 1
+    while end - start > 1 and label == "PERSON" and doc[end - 1].text.rstrip(".").casefold() in lex.post_nominals:
+        end -= 1  # "Daniel Bernoulli FRS", "Jane Roe MP": letters after a name are not part of it
     while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or not doc[end - 1].text[-1:].isalnum()
                            or doc[end - 1].lower_ in CONNECTORS):
         if doc[end - 1].text.endswith((".")) and len(doc[end - 1].text) > 1:

@@ -40,11 +40,14 @@ def labels_alone(texts: set[str]) -> dict[str, tuple[str, ...]]:
 
 def looks_like_full_name(tokens, lex: Lexicon) -> bool:
     """Two to four capitalised words with nothing that makes them an institution or a
-    place: no organisation or place head word, no connector, no nationality, no digits."""
+    place: no organisation or place head word, no connector, no nationality, no digits; a
+    particle ("van", "de") may stand between the words."""
     if not 2 <= len(tokens) <= 4:
         return False
-    for tok in tokens:
+    for position, tok in enumerate(tokens):
         text = tok.text
+        if 0 < position < len(tokens) - 1 and tok.lower_ in lex.name_particles:
+            continue  # "Ludwig van Beethoven"
         if not (text[:1].isupper() and (tok.is_alpha or ("-" in text or "'" in text or "’" in text)
                                         or (len(text) == 2 and text.endswith(".")))):
             return False
