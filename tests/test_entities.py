@@ -319,3 +319,26 @@ def test_one_person_spelt_two_ways_is_one_entity(nlp):
 def test_names_that_differ_by_an_initial_stay_apart(nlp):
     entities, _ = find_entities(nlp("He met George H. W. Bush and George W. Bush."))
     assert {e.name for e in entities if e.type == "PERSON"} == {"George H. W. Bush", "George W. Bush"}
+
+
+def test_a_title_cited_with_its_year_is_no_organisation(nlp):
+    entities, _ = find_entities(nlp("He appeared in Brideshead Revisited (2008), directed by Julian Jarrold."))
+    assert [(e.name, e.type) for e in entities] == [("Julian Jarrold", "PERSON")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Royal Society (1660) met in London.",  # an organisation by its head word
+    "Microsoft (1975) grew fast.",  # a listed organisation
+])
+def test_an_organisation_with_its_founding_year_stays(nlp, sentence):
+    entities, _ = find_entities(nlp(sentence))
+    assert [e for e in entities if e.type == "ORG"], entities
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Zaha Hadid received the Pritzker Architecture Prize in 2004.", "Pritzker Architecture Prize", "AWARD"),
+    ("Dvořák wrote his Cello Concerto in New York.", "Cello Concerto", "WORK"),
+])
+def test_prizes_and_works_are_neither_organisations_nor_people(nlp, sentence, name, kind):
+    entities, _ = find_entities(nlp(sentence))
+    assert {e.name: e.type for e in entities}[name] == kind

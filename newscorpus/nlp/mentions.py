@@ -382,6 +382,8 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
         if m.head_typed or m.key in lex.canonical_types or m.key in lex.canonical_aliases:
             kept.append(m)
             continue
+        if m.type == "ORG" and name_evidence.dated_like_a_work(doc, end):
+            continue  # "Elevator to the Gallows (1958)": a film, a book, a painting
         if (m.type in {"ORG", "PERSON"} and end - start == 1 and not m.text.isupper()
                 and name_evidence.place_context(doc, start, lex)
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
