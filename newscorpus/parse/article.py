@@ -18,6 +18,7 @@ from datetime import datetime
 from ..parts import ArticleParts, Boilerplate
 from .comments import comment_count, find_comment_section, read_zone
 from .dates import article_dates
+from .indented_comments import find_indented_thread, indents_of, read_indented_zone
 from .header import (
     byline,
     find_image_credit,
@@ -64,13 +65,19 @@ def parse_article(text: str, rules: Rules | None = None, saved_at: datetime | No
     after_title = max(i for i in (title_lines.title, title_lines.section, -1) if i is not None) + 1
 
     comment_start = find_comment_section(units, after_title, rules)
+    indents = indents_of(text, units)
+    indented = None
+    if comment_start is None:  # no marker, stamp or signature: the thread may show by its indentation
+        indented = find_indented_thread(units, indents, after_title, rules)
+        comment_start = indented
     body_end = len(units) if comment_start is None else comment_start
     body_start = _find_body_start(units, after_title, body_end, rules)
 
     _read_header(units[after_title:body_start], parts, rules)
     parts.published, parts.updated = article_dates(units, after_title, body_start, body_end, rules, saved_at)
     if comment_start is not None:
-        zone = read_zone(units[comment_start:], rules)
+        zone = (read_zone(units[comment_start:], rules) if indented is None
+                else read_indented_zone(units[comment_start:], indents[comment_start:], rules))
         parts.comments = zone.comments
         parts.comment_count_shown = zone.count_shown
         parts.boilerplate.extend(zone.boilerplate)
