@@ -2,6 +2,8 @@
 """Scale benchmark: ingest, re-ingest, search and Datasette figures on N BBC-derived articles.
 
     python bench/run.py [--articles 100000] [--workers 2] [--json figures.json]
+    python bench/run.py --store-only --articles 20000   # the writer alone, in minutes
+
 
 Builds N article files by repeating ../shared/corpora/bbc/bbc.jsonl (2,225 articles) with
 distinct paths and a small change to each copy, then measures everything in one run so
@@ -31,6 +33,8 @@ from newscorpus.ingest import Job, ingest  # noqa: E402
 from newscorpus.locations import shared_path  # noqa: E402
 from newscorpus.parse import load_rules, parse_article  # noqa: E402
 from newscorpus.publish.site import canned_queries, with_rank_cap  # noqa: E402
+
+from store_rate import sample_extractions, store_rate  # noqa: E402  (bench/, first on the path)
 
 BBC = shared_path("corpora", "bbc", "bbc.jsonl")
 HTML_PAGES = shared_path("corpora", "html-train", "pages")
@@ -284,6 +288,18 @@ def main():
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="extract through this Dask scheduler (the ingest and update figures; the 1-worker "
                              "sample and the bound stay local; bench/dask_scaling.py measures 1 -> 2 Dask workers)")
+    parser.add_argument("--store-only", action="store_true",
+                        help="only store_articles_per_s: the writer alone storing --articles copies of the "
+                             "extracted sample (--store-sample of the BBC texts) into a new database")
+    parser.add_argument("--store-articles", type=int,
+                        help="articles for store_articles_per_s in a full run (default: --articles)")
+    parser.add_argument("--store-sample", type=int, default=500,
+                        help="BBC texts extracted for the writer benchmark (default 500)")
+    parser.add_argument("--extractions", type=Path,
+                        help="keep the writer benchmark's extracted sample in this file and reuse it")
+    parser.add_argument("--no-new-names", action="store_true",
+                        help="copies keep every name of their original (by default the names the sample "
+                             "mentions once are new in each copy, as a growing corpus keeps meeting new names)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
@@ -292,8 +308,14 @@ def main():
     work = args.keep or Path(tempfile.mkdtemp(prefix="newscorpus-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        figures = run(work, args.articles, args.workers, args.sample, args.extract_once, args.distinct, args.scheduler)
-        figures["html"] = html_figures(args.html_pages)
+        figures = {"load_average_before": os.getloadavg()}
+        if not args.store_only:
+            figures.update(run(work, args.articles, args.workers, args.sample, args.extract_once, args.distinct,
+                               args.scheduler))
+            figures["html"] = html_figures(args.html_pages)
+        sample = sample_extractions(BBC, args.store_sample, args.workers, args.extractions)
+        figures.update(store_rate(work / "store.db", sample, args.store_articles or args.articles,
+                                  new_names=not args.no_new_names))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
