@@ -74,10 +74,13 @@ def test_benchmark_smoke(tmp_path):
     out = tmp_path / "bench.json"
     # --extract-once with 20 distinct texts: 20 go through spaCy, the other 30 reuse them.
     subprocess.run([sys.executable, str(PROJECT / "bench" / "run.py"), "--articles", "50", "--distinct", "20",
-                    "--extract-once", "--html-pages", "3", "--json", str(out)], check=True, capture_output=True, text=True, cwd=PROJECT)
+                    "--extract-once", "--html-pages", "3", "--store-sample", "10", "--json", str(out)], check=True, capture_output=True, text=True, cwd=PROJECT)
     figures = json.loads(out.read_text())
     assert figures["articles_stored"] == 50 and figures["store_articles_per_s_while_growing"] > 0
     assert figures["articles_with_entities"] >= 45  # the reused extractions were stored too
+    # The writer alone: 50 copies of 10 extracted texts, every one stored, with its entities.
+    assert figures["store_articles"] == 50 and figures["store_failed"] == 0 and figures["store_articles_per_s"] > 0
+    assert figures["store_entities"] > 0
     for key in ("ingest_articles_per_s", "bound_articles_per_s", "ratio_to_bound", "scaling_2_over_1",
                 "storage_share", "noop_reingest_s", "update_1pct_s", "search_ms", "datasette_ms",
                 "peak_rss_mb", "db_bytes_per_raw_byte", "hostile_line_extract_s"):
