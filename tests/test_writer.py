@@ -1,4 +1,4 @@
-"""The writer stores a batch in one transaction, each article in its own savepoint, and
+"""The writer stores a batch in one transaction (a savepoint per article once one fails), and
 remembers the entities it stored: a failing article must still cost only itself, and what it
 remembered must never outlive a rollback."""
 import sqlite3

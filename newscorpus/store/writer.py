@@ -1,8 +1,8 @@
 """Every write to `articles` goes through here: an article and all its children together.
 
-The caller stores a batch of articles in one transaction, each inside its own savepoint, so
-a crash or a bad file can never leave half an article: either the old version with all its
-children is there, or the new one is. Cross-article linking (entity_links.py) moves entity
+The caller stores a batch of articles in one transaction (each inside its own savepoint when
+the batch is written again after a failure), so a crash or a bad file can never leave half
+an article: either the old version with all its children is there, or the new one is. Cross-article linking (entity_links.py) moves entity
 rows between entities and asks this module to refresh the articles it touched.
 """
 from __future__ import annotations
