@@ -76,3 +76,46 @@ def test_a_remembered_entity_still_takes_the_least_spelling_of_its_key(tmp_path)
             assert conn.execute("select name, key from entities").fetchall() == [("U.S.", "us")]
             assert sorted(conn.execute("select alias from entity_aliases")) == [("U.S.",), ("US",)]
             assert conn.execute("select count(*) from article_entities").fetchone() == (3,)
+
+
+def test_a_batch_sqlite_rolls_back_itself_stops_the_run_and_keeps_the_batches_before(tmp_path):
+    """SQLite ends the whole transaction on its own for some errors (an interrupted write, an
+    out-of-memory): the batch's earlier articles are gone with it, so the run must stop with
+    one line instead of counting them stored, keep every committed batch, and a re-run must
+    store what was lost."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):
+        (folder / f"{name}.txt").write_text(f"Talks in {name}\n\nDelegates met on Monday in room {name}.\n")
+    db_path = tmp_path / "corpus.db"
+    no_model = with_extraction(lambda path: Extraction())
+    db.prepare(db_path)
+
+    def abandon_on_c(dbapi_connection, _record):
+        # A real SQLite interrupt raised while c's row is written: SQLite itself rolls back.
+        dbapi_connection.create_function("abandon", 0, lambda: dbapi_connection.interrupt())
+        dbapi_connection.execute("CREATE TEMP TRIGGER abandon_c AFTER INSERT ON main.articles "
+                                 "WHEN new.path = 'c.txt' BEGIN SELECT abandon(); END")
+
+    event.listen(Engine, "connect", abandon_on_c)
+    try:
+        summary = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2), root=folder)
+    finally:
+        event.remove(Engine, "connect", abandon_on_c)
+
+    assert summary.status == "interrupted"
+    assert "SQLite abandoned the batch while storing c.txt" in summary.fatal
+    assert "the articles stored before are kept" in summary.fatal
+    assert (summary.added, summary.failed) == (2, 0)  # c and d are neither stored nor failed
+    with sqlite3.connect(db_path) as conn:
+        assert [p for (p,) in conn.execute("select path from articles order by path")] == ["a.txt", "b.txt"]
+        assert conn.execute("select status from ingest_runs").fetchall() == [("interrupted",)]
+
+    again = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2), root=folder)
+    assert (again.added, again.failed, again.status) == (2, 0, "completed")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from articles").fetchone() == (4,)
+        assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
