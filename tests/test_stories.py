@@ -224,3 +224,61 @@ async def test_the_site_counts_each_text_once_and_lists_carried_stories_and_quot
     assert "A story in 2 articles" in copy_page
     lavrov_page = (await client.get(f"/corpus/articles/{article(db_path, LAVROV_SEED)[0]}")).text
     assert "also in 2 other articles" in lavrov_page  # the rewrite and the excerpt
+
+
+@pytest.fixture(scope="module")
+def outlets_db(tmp_path_factory) -> Path:
+    """Seed 001 carried by three outlets (each its own folder, so its own source), the other
+    seeds by one."""
+    from helpers import SEED_FILES
+
+    root = tmp_path_factory.mktemp("outlets")
+    lavrov = next(seed for seed in SEED_FILES if seed.name == LAVROV_SEED).read_text(encoding="utf-8")
+    for outlet in ("wire", "daily", "herald"):
+        (root / outlet).mkdir()
+        (root / outlet / "lavrov.txt").write_text(f"{lavrov}\nCopyright {outlet.title()} 2024.\n", encoding="utf-8")
+    (root / "home").mkdir()
+    for seed in SEED_FILES:
+        if seed.name != LAVROV_SEED:
+            (root / "home" / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    db_path = root / "corpus.db"
+    result = run_ingest(*(root / o for o in ("wire", "daily", "herald", "home")), "--db", db_path, "--root", root)
+    assert result.exit_code == 0, result.output
+    return db_path
+
+
+@pytest.mark.asyncio
+async def test_articles_facet_and_filter_by_how_many_outlets_carried_their_story(outlets_db):
+    from datasette.app import Datasette
+
+    from newscorpus.publish.site import SETTINGS, SITE, build_metadata
+
+    client = Datasette([str(outlets_db)], metadata=build_metadata(outlets_db), plugins_dir=str(SITE / "plugins"),
+                       template_dir=str(SITE / "templates"), settings=SETTINGS).client
+    assert rows(outlets_db, "select source_count, article_count from stories order by source_count desc")[0] == (3, 3)
+    data = (await client.get("/corpus/articles.json")).json()
+    facet = {r["label"]: r for r in data["facet_results"]["story_id"]["results"]}
+    assert {label: r["count"] for label, r in facet.items()} == {"1 outlet only": 4, "carried by 2–4 outlets": 3}
+    carried = (await client.get("/corpus/articles.json?_outlets=2&_shape=objects")).json()
+    assert sorted(r["path"] for r in carried["rows"]) == ["daily/lavrov.txt", "herald/lavrov.txt", "wire/lavrov.txt"]
+    assert "_outlets=2" in facet["carried by 2–4 outlets"]["toggle_url"]
+    # Filtered, the facet counts only what the page shows.
+    again = {r["label"]: r["count"] for r in carried["facet_results"]["story_id"]["results"]}
+    assert again == {"carried by 2–4 outlets": 3}
+    page = (await client.get("/corpus/articles?_outlets=2")).text
+    assert "in a story carried by 2–4 outlets" in page
+    assert (await client.get("/corpus/articles.json?_outlets=10")).json()["rows"] == []  # a range with none
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("value", ["3", "five", "", "-1", "99999999999999999999", "²"])
+async def test_an_outlets_value_that_starts_no_range_shows_nothing_and_says_why(outlets_db, value):
+    from datasette.app import Datasette
+
+    from newscorpus.publish.site import SETTINGS, SITE, build_metadata
+
+    client = Datasette([str(outlets_db)], metadata=build_metadata(outlets_db), plugins_dir=str(SITE / "plugins"),
+                       template_dir=str(SITE / "templates"), settings=SETTINGS).client
+    response = await client.get("/corpus/articles", params={"_outlets": value})
+    assert response.status_code == 200
+    assert "0 rows" in response.text and "_outlets must be one of 1, 2, 5, 10" in response.text
