@@ -117,15 +117,15 @@ CREATE TABLE ingest_runs (
 	CONSTRAINT pk_ingest_runs PRIMARY KEY (id)
 );
 
-CREATE TABLE quote_groups (
+CREATE TABLE "quote_groups" (
 	id INTEGER NOT NULL, 
 	text TEXT NOT NULL, 
-	"key" TEXT NOT NULL, 
 	head INTEGER, 
 	speaker_id INTEGER, 
 	first_article_id INTEGER, 
 	article_count INTEGER NOT NULL, 
 	source_count INTEGER NOT NULL, 
+	key_hash INTEGER NOT NULL, 
 	CONSTRAINT pk_quote_groups PRIMARY KEY (id), 
 	CONSTRAINT fk_quote_groups_speaker_id_entities FOREIGN KEY(speaker_id) REFERENCES entities (id) ON DELETE SET NULL, 
 	CONSTRAINT fk_quote_groups_first_article_id_articles FOREIGN KEY(first_article_id) REFERENCES articles (id) ON DELETE SET NULL
@@ -219,7 +219,7 @@ CREATE INDEX ix_quote_groups_article_count ON quote_groups (article_count);
 
 CREATE INDEX ix_quote_groups_head ON quote_groups (head);
 
-CREATE INDEX ix_quote_groups_key ON quote_groups ("key");
+CREATE INDEX ix_quote_groups_key_hash ON quote_groups (key_hash);
 
 CREATE INDEX ix_quote_groups_speaker_id ON quote_groups (speaker_id);
 

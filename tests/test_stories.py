@@ -282,3 +282,29 @@ async def test_an_outlets_value_that_starts_no_range_shows_nothing_and_says_why(
     response = await client.get("/corpus/articles", params={"_outlets": value})
     assert response.status_code == 200
     assert "0 rows" in response.text and "_outlets must be one of 1, 2, 5, 10" in response.text
+
+
+def test_quotation_groups_survive_the_migration_to_hashed_keys_and_back(seeds_copy, tmp_path):
+    """A database whose groups were keyed by their words (revision 0011) is upgraded to hashed
+    keys: a copy ingested after the upgrade must find its quotations' existing groups."""
+    import shutil
+
+    from alembic import command
+
+    from newscorpus.store import db
+    from newscorpus.store.quote_groups import key_hash, quote_key
+
+    db_path = tmp_path / "corpus.db"
+    ingest(seeds_copy, db_path)
+    before = rows(db_path, "SELECT id, text FROM quote_groups ORDER BY id")
+    command.downgrade(db.alembic_config(db_path), "0011")
+    assert rows(db_path, "SELECT COUNT(*) FROM quote_groups WHERE key = '' OR key IS NULL") == [(0,)]
+    command.upgrade(db.alembic_config(db_path), "head")
+    assert rows(db_path, "SELECT id, text FROM quote_groups ORDER BY id") == before
+    # Short quotations are found by this hash alone (longer ones also by their first words).
+    assert all(stored == key_hash(quote_key(text))
+               for text, stored in rows(db_path, "SELECT text, key_hash FROM quote_groups"))
+    shutil.copy(seeds_copy / LAVROV_SEED, seeds_copy / "zz_copy.txt")
+    ingest(seeds_copy, db_path)
+    assert group_of(db_path, "Western partners prefer")[1:] == (2, article(db_path, LAVROV_SEED)[0])
+    assert rows(db_path, "SELECT COUNT(*) FROM quote_groups") == [(len(before),)]  # no group made twice

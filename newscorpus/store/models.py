@@ -227,9 +227,10 @@ class QuoteGroup(Base):
     __tablename__ = "quote_groups"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)  # the longest wording
-    # Its words, lower case, without punctuation; `head` hashes the first few of them, so that
-    # a longer quotation finds the groups whose text it contains (store/quote_groups.py).
-    key: Mapped[str] = mapped_column(Text, index=True)
+    # A hash of its words (lower case, without punctuation), not the words: stored and indexed,
+    # they were a tenth of the database. `head` hashes the first few words, so that a longer
+    # quotation finds the groups whose text it contains (store/quote_groups.py).
+    key_hash: Mapped[int] = mapped_column(Integer, index=True)
     head: Mapped[int | None] = mapped_column(Integer, index=True)
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     first_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))

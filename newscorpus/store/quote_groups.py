@@ -7,7 +7,8 @@ longest wording seen. Every quotation has a group, most of them alone in it.
 Only quotations without a group are placed, which after a run are those of the articles it
 added or updated (the writer replaces an article's quotes). A longer quotation finds the
 groups it contains through `quote_groups.head`, the hash of a group's first words; a shorter
-one finds the quotations containing it through the full-text index.
+one finds the quotations containing it through the full-text index. A group stores a hash of
+its words, not the words (quote_key of its text, recomputed where compared).
 """
 from __future__ import annotations
 
@@ -26,9 +27,17 @@ def quote_key(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
+def _hash(words: str) -> int:
+    """64 bits, signed, as SQLite stores integers."""
+    return int.from_bytes(hashlib.blake2b(words.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def key_hash(key: str) -> int:
+    return _hash(key)
+
+
 def _head(words: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(words[:EXCERPT_WORDS]).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+    return _hash(" ".join(words[:EXCERPT_WORDS]))
 
 
 def group_quotes(cursor, lost_groups: Iterable[int] = ()) -> int:
@@ -45,15 +54,15 @@ def group_quotes(cursor, lost_groups: Iterable[int] = ()) -> int:
         found = _group_of(cursor, key, words) if words else None
         if found is None:
             cursor.execute(
-                "INSERT INTO quote_groups (text, key, head, speaker_id, article_count, source_count) "
+                "INSERT INTO quote_groups (text, key_hash, head, speaker_id, article_count, source_count) "
                 "VALUES (?, ?, ?, ?, 0, 0)",
-                (text, key, _head(words) if len(words) >= EXCERPT_WORDS else None, speaker_id))
+                (text, key_hash(key), _head(words) if len(words) >= EXCERPT_WORDS else None, speaker_id))
             group_id = cursor.lastrowid
         else:
             group_id, group_key = found
             if len(key) > len(group_key):  # the longer wording becomes the group's text
-                cursor.execute("UPDATE quote_groups SET text = ?, key = ?, head = ? WHERE id = ?",
-                               (text, key, _head(words), group_id))
+                cursor.execute("UPDATE quote_groups SET text = ?, key_hash = ?, head = ? WHERE id = ?",
+                               (text, key_hash(key), _head(words), group_id))
             if speaker_id is not None:
                 cursor.execute("UPDATE quote_groups SET speaker_id = ? WHERE id = ? AND speaker_id IS NULL",
                                (speaker_id, group_id))
@@ -69,22 +78,28 @@ def group_quotes(cursor, lost_groups: Iterable[int] = ()) -> int:
 def _group_of(cursor, key: str, words: list[str]) -> tuple[int, str] | None:
     """(id, key) of the group this quotation belongs to: the same words, else the longest
     group it is an excerpt of or that is an excerpt of it."""
-    same = cursor.execute("SELECT id, key FROM quote_groups WHERE key = ? ORDER BY id LIMIT 1", (key,)).fetchone()
+    same = next(((group_id, group_key) for group_id, group_key in _keyed(cursor.execute(
+        "SELECT id, text FROM quote_groups WHERE key_hash = ? ORDER BY id", (key_hash(key),)))
+        if group_key == key), None)  # the words compared too: a hash is no proof
     if same or len(words) < EXCERPT_WORDS:
         return same
     heads = [_head(words[i:]) for i in range(len(words) - EXCERPT_WORDS + 1)]
     placeholders = ", ".join("?" * len(heads))
-    inside = cursor.execute(f"SELECT id, key FROM quote_groups WHERE head IN ({placeholders})", heads).fetchall()
+    inside = _keyed(cursor.execute(f"SELECT id, text FROM quote_groups WHERE head IN ({placeholders})", heads))
     # Not the whole quotation as a phrase: FTS5 would read the postings of "the" and "of" for
     # every quotation stored. Its three longest words, rarer, find the candidates; the keys decide.
     rare = " AND ".join(f'"{word}"' for word in sorted(set(words), key=lambda w: (-len(w), w))[:3])
-    around = cursor.execute(
-        "SELECT g.id, g.key FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-        "JOIN quote_groups g ON g.id = q.group_id WHERE quotes_fts MATCH ?", (rare,)).fetchall()
+    around = _keyed(cursor.execute(
+        "SELECT DISTINCT g.id, g.text FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
+        "JOIN quote_groups g ON g.id = q.group_id WHERE quotes_fts MATCH ?", (rare,)))
     padded = f" {key} "
     matches = [(group_id, group_key) for group_id, group_key in inside if f" {group_key} " in padded]
     matches += [(group_id, group_key) for group_id, group_key in around if padded in f" {group_key} "]
     return min(matches, key=lambda match: (-len(match[1]), match[0]), default=None)
+
+
+def _keyed(rows) -> list[tuple[int, str]]:
+    return [(group_id, quote_key(text)) for group_id, text in rows]
 
 
 def refresh_quote_groups(cursor, group_ids: Iterable[int]) -> None:
