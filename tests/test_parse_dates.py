@@ -57,12 +57,12 @@ def page(*header: str, body: str = BODY, top: tuple[str, ...] = ()) -> str:
     ("By Luke Kemp 11 February 2020", [("published", "2020-02-11")]),
     ("By Cat Lafuente/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST",
      [("published", "2020-06-12T09:49:00"), ("updated", "2020-08-18T16:17:00")]),
-    ("Oct 30 2020 by Emily Co", [("", "2020-10-30")]),
+    ("Oct 30 2020 by Emily Co", [("published", "2020-10-30")]),  # a byline's date: published
     ("CBS News February 24, 2020, 7:57 AM", [("", "2020-02-24T07:57:00")]),
     ("Shana Nys DambrotNovember 6, 2023", [("", "2023-11-06")]),
     ("Blog Home AI & Machine Learning • October 18, 2019", [("", "2019-10-18")]),
     ("Staff Consortium | May 10, 2022 01:52:54 PM", [("", "2022-05-10T13:52:54")]),
-    ("July 24, 2019 by Amy Motroni 5 Comments", [("", "2019-07-24")]),
+    ("July 24, 2019 by Amy Motroni 5 Comments", [("published", "2019-07-24")]),
     ("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020 e-mail",
      [("published", "2020-09-26T22:00:00"), ("updated", "2020-09-28T08:39:00")]),
 ])

@@ -63,3 +63,30 @@ import pytest  # noqa: E402
 def test_a_hyphenated_surname_stays_whole_in_a_byline(line, author):
     text = ARTICLE.replace("By Jane Doe", line)
     assert parse_article(text).byline == author
+
+
+@pytest.mark.parametrize("lines, author", [
+    ("ByJane Roe", "Jane Roe"),                          # "By" glued to the name by the copy
+    ("ByJ.R. Stone", "J.R. Stone"),
+    ("By\nJane Roe", "Jane Roe"),                         # the label alone, the name under it
+    ("By :\nJane Roe", "Jane Roe"),
+    ("Written by\nJane Roe, Staff Writer", "Jane Roe"),
+    ("October 19, 2019 by Jane Roe", "Jane Roe"),         # the date first
+    ("Posted on 2015-04-05 by marc | Leave a comment", "marc"),  # a user name, dated
+    ("12/04/2020 by Kay 24 Comments", "Kay"),
+    ("4 February 2020 • words written by Jane Roe • Art by Tom Poe", "Jane Roe"),
+    ("Posted by oz on December 4, 2006", "oz"),
+    # look-alikes: no byline
+    ("Byron Bay", None),                                  # a name that starts with "By"
+    ("ByteDance", None),
+    ("By the harbour", None),                            # lower case without a date
+    ("By\nThe city council approved a budget of twelve million dollars after a very long debate.", None),
+])
+def test_bylines_copied_from_web_pages(lines, author):
+    text = ARTICLE.replace("By Jane Doe", lines)
+    assert parse_article(text).byline == author
+
+
+def test_a_dated_byline_dates_the_article():
+    parts = parse_article(ARTICLE.replace("By Jane Doe", "Posted on 2015-04-05 by marc | Leave a comment"))
+    assert (parts.byline, parts.published) == ("marc", "2015-04-05")

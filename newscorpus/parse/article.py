@@ -21,6 +21,7 @@ from .dates import article_dates
 from .indented_comments import find_indented_thread, indents_of, read_indented_zone
 from .header import (
     byline,
+    labelled_byline,
     find_image_credit,
     find_title,
     image_credit,
@@ -103,10 +104,10 @@ def _find_body_start(units: list[Unit], start: int, end: int, rules: Rules) -> i
 
 def _read_header(header: list[Unit], parts: ArticleParts, rules: Rules) -> None:
     """Every header line goes to boilerplate; the fields it prints are kept."""
-    for unit in header:
+    for k, unit in enumerate(header):
         rule = "header"
         credit = image_credit(unit.text, rules)
-        found_byline = byline(unit.text, rules)
+        found_byline = byline(unit.text, rules) or labelled_byline(header, k, rules)
         count = comment_count(unit.text, rules)
         if credit and parts.image_credit is None:
             parts.image_credit, rule = credit, "image_credit"

@@ -21,6 +21,8 @@ CREDIT_WORDS = re.compile(
     re.I,
 )
 SHORT_TITLE_WORDS = 12
+LOWER_CASE_AUTHOR_WORDS = 3  # a user name ("marc", "delta201"), never a phrase
+LABELLED_NAME_WORDS = 8  # the line under a lone "By": "Jane Roe, Staff Writer"
 
 
 @dataclass
@@ -112,9 +114,23 @@ def byline(text: str, rules: Rules) -> tuple[str, str] | None:
     if not match:
         return None
     author = match.group("author").strip(" ,|:-–—")
-    if not author or not author[0].isupper() or is_date_line(author, rules):
+    rest = match.groupdict().get("rest") or ""
+    if not author or is_date_line(author, rules):
         return None
-    return author, (match.groupdict().get("rest") or "")
+    if not author[0].isupper() and not (len(author.split()) <= LOWER_CASE_AUTHOR_WORDS
+                                        and rules.date is not None and rules.date.search(rest)):
+        return None
+    return author, rest
+
+
+def labelled_byline(units, k: int, rules: Rules) -> tuple[str, str] | None:
+    """A byline whose label ("By", "Author:") stands alone on line k, the name on the next."""
+    if k + 1 >= len(units) or not matches_any(rules.byline_label, units[k].text):
+        return None
+    name = units[k + 1].text
+    if len(name.split()) > LABELLED_NAME_WORDS:
+        return None
+    return byline(f"by {name}", rules)
 
 
 def split_dateline(paragraph: str, rules: Rules) -> tuple[str, str] | None:

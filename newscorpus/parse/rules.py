@@ -55,6 +55,7 @@ class Rules:
     dateline: list[re.Pattern] = field(default_factory=list)
     image_credit: list[re.Pattern] = field(default_factory=list)
     byline: list[re.Pattern] = field(default_factory=list)
+    byline_label: list[re.Pattern] = field(default_factory=list)  # "By" alone, the name on the next line
     author_link: list[re.Pattern] = field(default_factory=list)  # web pages: links to an author's page
     record_fields: object = None  # records.FieldMap: where scraper exports keep each field
     stamp: re.Pattern | None = None  # the STAMP macro alone: a date or time inside a line
@@ -157,7 +158,7 @@ def build_rules(data: dict) -> Rules:
     )
     for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
                 "comment_count", "comment_chrome", "comment_header", "comment_trailer", "date_line", "dateline", "image_credit", "byline",
-                "author_link"):
+                "byline_label", "author_link"):
         setattr(rules, key, _compile_list(data.get(key), macros, key))
     if "STAMP" in macros:
         rules.stamp = re.compile(_expand("{STAMP}", macros), re.IGNORECASE)
