@@ -9,8 +9,9 @@ from newscorpus.publish.site import SETTINGS, SITE, build_metadata
 
 
 def datasette_for(db_path):
+    # The served templates too (`newscorpus serve` passes --template-dir), so pages are as users see them.
     return Datasette([str(db_path)], metadata=build_metadata(db_path), plugins_dir=str(SITE / "plugins"),
-                     settings=SETTINGS)
+                     template_dir=str(SITE / "templates"), settings=SETTINGS)
 
 
 @pytest.fixture

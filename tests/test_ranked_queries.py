@@ -8,9 +8,11 @@ import sqlite3
 
 import pytest
 
+from newscorpus.publish.date_range import date_bound
 from newscorpus.publish.fts_query import fts_query
 from newscorpus.publish.site import RANK_CAP, canned_queries, with_rank_cap
 
+NO_LIMITS = {"since": "", "until": ""}
 RANKED = {name: sql for name, sql in canned_queries().items() if re.search(r"order by (\w+\.)?rank\b", sql)}
 
 
@@ -18,6 +20,7 @@ RANKED = {name: sql for name, sql in canned_queries().items() if re.search(r"ord
 def conn(built_seeds_db):
     connection = sqlite3.connect(f"file:{built_seeds_db}?mode=ro", uri=True)
     connection.create_function("fts_query", 1, fts_query, deterministic=True)
+    connection.create_function("date_bound", 1, date_bound, deterministic=True)
     yield connection
     connection.close()
 
@@ -34,7 +37,7 @@ def test_every_ranked_query_caps_each_index_it_ranks():
 @pytest.mark.parametrize("name", sorted(RANKED))
 @pytest.mark.parametrize("q", ["Russia", "military alliance", '"foreign minister"', "sanction*", "the", "zzzz"])
 def test_below_the_cap_results_are_plain_rank_order(conn, name, q):
-    assert conn.execute(RANKED[name], {"q": q}).fetchall() == conn.execute(with_rank_cap(RANKED[name], None), {"q": q}).fetchall()
+    assert conn.execute(RANKED[name], {"q": q, **NO_LIMITS}).fetchall() == conn.execute(with_rank_cap(RANKED[name], None), {"q": q, **NO_LIMITS}).fetchall()
 
 
 def test_above_the_cap_only_the_newest_matches_are_ranked(conn):
@@ -42,14 +45,14 @@ def test_above_the_cap_only_the_newest_matches_are_ranked(conn):
         "select rowid from articles_fts where articles_fts match 'Russia' order by rowid desc")]
     assert len(matching) >= 4
     newest = set(matching[:2])
-    rows = conn.execute(with_rank_cap(RANKED["search"], 2), {"q": "Russia"}).fetchall()
+    rows = conn.execute(with_rank_cap(RANKED["search"], 2), {"q": "Russia", **NO_LIMITS}).fetchall()
     assert {row[0] for row in rows} == newest
     ranked_alone = conn.execute(
         f"select rowid from articles_fts where articles_fts match 'Russia' and rowid in ({','.join(map(str, newest))}) "
         "order by rank").fetchall()
     assert [row[0] for row in rows] == [row[0] for row in ranked_alone]
     assert conn.execute("select count(*) from quotes_fts where quotes_fts match 'the'").fetchone()[0] > 3
-    quotes = conn.execute(with_rank_cap(RANKED["quotes_about"], 3), {"q": "the"}).fetchall()
+    quotes = conn.execute(with_rank_cap(RANKED["quotes_about"], 3), {"q": "the", **NO_LIMITS}).fetchall()
     newest_quotes = [row[0] for row in conn.execute(
         "select rowid from quotes_fts where quotes_fts match 'the' order by rowid desc limit 3")]
     assert sorted(row[0] for row in quotes) == sorted(newest_quotes)
