@@ -104,10 +104,10 @@ def test_search_to_article_to_speaker_in_two_clicks(server, page):
     shot(page, "article")
     follow(page, "p.entities a >> text='Sergei Lavrov'")  # click 2
     assert page.inner_text(".reader h1").startswith("Sergei Lavrov")
-    quotes = page.locator(".reader blockquote")
+    quotes = page.locator(".reader ol.quotations li")
     assert quotes.count() >= 5
     assert "Mentioned with" in page.content()
-    mentioned_with = page.inner_text(".reader p.entities:last-of-type")
+    mentioned_with = page.inner_text(".reader p.together")
     assert "China" in mentioned_with and "Sergei Lavrov" not in mentioned_with
     shot(page, "entity")
 

@@ -1,9 +1,8 @@
-"""Reader views for an article's and an entity's row page.
+"""The reader view of an article's row page (an entity's is in entity_page.py).
 
 An article page shows the article as a reader expects it: the body in paragraphs with its
 quotations marked and attributed, the entities it mentions, and its reader comments.
-An entity page shows its aliases, the articles mentioning it, its quotes and who is
-mentioned with it. All text is escaped; only the markup built here is trusted.
+All text is escaped; only the markup built here is trusted.
 """
 import re
 
@@ -13,15 +12,12 @@ from markupsafe import Markup, escape
 
 @hookimpl
 def extra_template_vars(view_name, table, database, request, datasette):
-    if view_name != "row" or table not in ("articles", "entities"):
+    if view_name != "row" or table != "articles":
         return {}
 
     async def variables():
         db = datasette.get_database(database)
-        pk = request.url_vars.get("pks")
-        if table == "articles":
-            return {"article_view": await article_view(db, pk)}
-        return {"entity_view": await entity_view(db, pk)}
+        return {"article_view": await article_view(db, request.url_vars.get("pks"))}
 
     return variables
 
@@ -97,33 +93,3 @@ def marked_paragraphs(body: str, quotes: list[dict]) -> list[Markup]:
         if text.strip():
             paragraphs.append(html)
     return paragraphs
-
-
-async def entity_view(db, pk):
-    entity = (await db.execute("select * from entities where id = ?", [pk])).first()
-    if entity is None:
-        return None
-    aliases = [r[0] for r in (await db.execute(
-        "select alias from entity_aliases where entity_id = ? order by alias", [pk])).rows]
-    articles = (await db.execute(
-        "select articles.id, articles.headline, articles.published, article_entities.mentions "
-        "from article_entities join articles on articles.id = article_entities.article_id "
-        "where entity_id = ? order by article_entities.mentions desc, articles.published desc limit 200", [pk])).rows
-    quotes = (await db.execute(
-        "select quotes.text, quotes.kind, quotes.cue, articles.id as article_id, articles.headline, articles.published "
-        "from quote_speakers join quotes on quotes.id = quote_speakers.quote_id "
-        "join articles on articles.id = quotes.article_id where quote_speakers.entity_id = ? "
-        "order by articles.published desc, quotes.article_id, quotes.position limit 500", [pk])).rows
-    together = (await db.execute(
-        "select entities.id, entities.name, entities.type, count(*) as articles from article_entities "
-        "join entities on entities.id = article_entities.entity_id "
-        "where article_entities.article_id in (select article_id from article_entities where entity_id = ?) "
-        "and article_entities.entity_id != ? group by entities.id order by articles desc, entities.name limit 20",
-        [pk, pk])).rows
-    return {
-        "entity": dict(entity),
-        "aliases": aliases,
-        "articles": [dict(r) for r in articles],
-        "quotes": [dict(r) for r in quotes],
-        "together": [dict(r) for r in together],
-    }
