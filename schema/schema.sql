@@ -47,7 +47,7 @@ CREATE TABLE articles (
 	comment_count_shown INTEGER, 
 	entity_names TEXT DEFAULT '[]' NOT NULL, 
 	ingested_at TEXT NOT NULL, 
-	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, file TEXT, updated TEXT, authors TEXT DEFAULT '[]' NOT NULL, categories TEXT DEFAULT '[]' NOT NULL, tags TEXT DEFAULT '[]' NOT NULL, duplicate_of INTEGER, story_id INTEGER, 
+	updated_at TEXT NOT NULL, run_id INTEGER, file_size INTEGER, file_mtime_ns INTEGER, url TEXT, file TEXT, updated TEXT, authors TEXT DEFAULT '[]' NOT NULL, categories TEXT DEFAULT '[]' NOT NULL, tags TEXT DEFAULT '[]' NOT NULL, duplicate_of INTEGER, story_id INTEGER, added_run_id INTEGER, 
 	CONSTRAINT pk_articles PRIMARY KEY (id), 
 	CONSTRAINT fk_articles_source_id_sources FOREIGN KEY(source_id) REFERENCES sources (id), 
 	CONSTRAINT uq_articles_path UNIQUE (path)

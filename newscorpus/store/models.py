@@ -70,6 +70,9 @@ class Article(Base):
     # version of the extraction it went through. No foreign key: SQLite cannot add one to an
     # existing table without copying it, which would drop the FTS triggers.
     run_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The run that first stored it ("what's new": added or updated); NULL when unknown
+    # (articles updated before migration 0013 recorded it).
+    added_run_id: Mapped[int | None] = mapped_column(Integer)
     # The file's stat when last read, so an unchanged file is skipped without reading it.
     file_size: Mapped[int | None] = mapped_column(Integer)
     file_mtime_ns: Mapped[int | None] = mapped_column(Integer)

@@ -143,7 +143,7 @@ def store_article(conn: Connection, item: StoredArticle, known: KnownRows | None
     )
     existing = cursor.execute("SELECT id FROM articles WHERE path = ?", (doc.path,)).fetchone()
     if existing is None:
-        row = dict(values, ingested_at=stamp)
+        row = dict(values, ingested_at=stamp, added_run_id=item.run_id)
         cursor.execute(_insert_sql("articles", tuple(row), ""), tuple(row.values()))
         article_id, status = cursor.lastrowid, ADDED
     else:
