@@ -1,6 +1,7 @@
 """Command line: `python ingest.py ...` (the ingest command) and `newscorpus serve|score`."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -180,8 +181,27 @@ def check(db_path):
 @click.option("--immutable", is_flag=True,
               help="Serve a finished corpus that nothing will write to again: Datasette may then cache counts.")
 def serve(db_path, port, host, immutable):
-    """Serve the database with Datasette (read-only), with facets, search and canned queries."""
+    """Serve the database with Datasette (read-only), with facets, search and canned queries.
+
+    A database made by an older version is first brought to this version's schema, as
+    ingest would (nothing is re-extracted): the pages query the newest columns."""
     from .publish.site import serve as serve_site
+    from .store import db as store_db
+    from .store.checks import DatabaseProblem
+
+    behind = store_db.schema_behind(db_path)
+    if behind:
+        if immutable or not os.access(db_path, os.W_OK):
+            how = "serve it once without --immutable" if immutable else "make the file writable and serve it again"
+            click.echo(f"Error: {db_path} has schema revision {behind[0]}, this newscorpus needs {behind[1]}: "
+                       f"{how} to bring it up to date (nothing is re-extracted)", err=True)
+            sys.exit(1)
+        try:
+            store_db.prepare(db_path)
+        except DatabaseProblem as problem:
+            click.echo(f"Error: {problem}", err=True)
+            sys.exit(1)
+        click.echo(f"{db_path}: schema brought from revision {behind[0]} to {behind[1]} (nothing re-extracted)")
 
     serve_site(db_path, port, host, immutable)
 

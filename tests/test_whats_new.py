@@ -65,3 +65,45 @@ def test_the_migration_gives_articles_never_updated_their_first_run(two_runs):
     changed = next(p for p in rows if "000_" in p)
     assert rows[changed] is None  # updated since it was added: its first run is not known
     assert rows[next(p for p in rows if p.endswith("new.txt"))] == 2
+
+
+def test_serving_a_database_of_an_older_version_brings_its_schema_up_first(two_runs):
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from alembic import command
+
+    from helpers import PROJECT
+    from newscorpus.store import db
+
+    command.downgrade(db.alembic_config(two_runs), "0012")
+    refused = subprocess.run([sys.executable, "-m", "newscorpus.cli", "serve", "--db", str(two_runs), "--immutable"],
+                             cwd=PROJECT, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        f"Error: {two_runs} has schema revision 0012, this newscorpus needs 0013: serve it once without "
+        "--immutable to bring it up to date (nothing is re-extracted)"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "newscorpus.cli", "serve", "--db", str(two_runs), "--port", str(port)],
+                               cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/corpus/whats_new.json?_shape=objects", timeout=1) as r:
+                    rows = json.load(r)["rows"]
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("newscorpus serve did not start")
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=10)[0].decode()
+    assert "schema brought from revision 0012 to 0013" in output
+    assert rows and rows[0]["run"] == 2

@@ -79,6 +79,21 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config(":memory:")).walk_revisions()}
 
 
+def schema_behind(db_path: str | Path) -> tuple[str, str] | None:
+    """(its revision, the newest) when a newscorpus database predates this version's schema."""
+    head = ScriptDirectory.from_config(alembic_config(":memory:")).get_current_head()
+    conn = sqlite3.connect(f"file:{Path(db_path).absolute()}?mode=ro", uri=True)
+    try:
+        revisions = {rev for (rev,) in conn.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.Error:
+        return None  # not ours, or unreadable: Datasette serves it as it is and says what it finds
+    finally:
+        conn.close()
+    if not revisions or head in revisions or not revisions <= known_revisions():
+        return None
+    return ", ".join(sorted(revisions)), head
+
+
 def prepare(db_path: str | Path) -> None:
     """Check the database file, then bring it to the newest schema. A new database is built
     under a temporary name and renamed into place, so a kill or a full disk during its very
