@@ -126,3 +126,19 @@ async def test_the_timeline_counts_articles_and_quotations_by_period(newsroom_db
         in_may = conn.execute("select count(*) from quote_speakers join quotes on quotes.id = quote_id "
                               "where entity_id = ? and article_id = 5", [lavrov]).fetchone()[0]
     assert f"</span>{in_may}</td></tr>" in rows["2022-05"]
+
+
+@pytest.mark.asyncio
+async def test_facet_headings_name_what_they_count_not_the_column(seeds_db):
+    client = datasette_for(seeds_db).client
+    articles = (await client.get("/corpus/articles")).text
+    headings = facet_headings(articles)
+    assert "source" in headings and "people, organisations, places" in headings
+    assert not any(h.endswith("_id") or "_" in h for h in headings)
+    assert 'data-column="source_id"' in articles  # links and the API keep the column
+    quotes = facet_headings((await client.get("/corpus/quotes")).text)
+    assert {"speaker", "kind of quotation", "reporting verb"} <= set(quotes)
+
+
+def facet_headings(page):
+    return [part.split("<span")[0].split(">")[-1].strip() for part in page.split('<p class="facet-info-name">')[1:]]
