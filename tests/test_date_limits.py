@@ -90,3 +90,16 @@ async def test_the_search_page_shows_results_first_and_says_why_a_date_shows_not
     assert "/corpus/articles/5" not in wrong
     shown = (await client.get("/corpus/search?q=Russia&_show_sql=1")).text
     assert "date_bound(:since)" in shown
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("query", ["search", "search_all", "quotes_about"])
+async def test_every_search_gives_its_snippet_marked_and_plain(dated_db, query):
+    client = datasette_for(dated_db).client
+    rows = (await client.get(f"/corpus/{query}.json?q=alliance&_shape=objects")).json()["rows"]
+    assert rows
+    for row in rows:
+        assert "⟦" in row["snippet"] and "⟦" not in row["snippet_text"] and "⟧" not in row["snippet_text"]
+        assert row["snippet"].replace("⟦", "").replace("⟧", "") == row["snippet_text"]
+    page = (await client.get(f"/corpus/{query}?q=alliance")).text
+    assert ".col-snippet_text { display: none; }" in page and "<mark>" in page
