@@ -308,3 +308,37 @@ def test_quotation_groups_survive_the_migration_to_hashed_keys_and_back(seeds_co
     ingest(seeds_copy, db_path)
     assert group_of(db_path, "Western partners prefer")[1:] == (2, article(db_path, LAVROV_SEED)[0])
     assert rows(db_path, "SELECT COUNT(*) FROM quote_groups") == [(len(before),)]  # no group made twice
+
+
+def test_differences_show_what_a_rewrite_added_and_cut():
+    from newscorpus.publish.datasette.plugins.story_page import differences
+
+    first = "The minister said on Monday that talks would resume in March after a long pause."
+    other = "The minister said on Tuesday that talks would resume in March after a long pause. More to come."
+    diff = differences(first, other)
+    assert (diff["added"], diff["removed"]) == (4, 1)  # "Tuesday", "pause.", "More", "to come." vs "Monday", "pause."
+    assert diff["passages"][0]["removed"] == "Monday" and diff["passages"][0]["added"] == "Tuesday"
+    assert diff["passages"][0]["before"].endswith("said on")
+    same = differences(first, first)
+    assert same == {"added": 0, "removed": 0, "same": 100, "passages": [], "more": 0}
+
+
+@pytest.mark.asyncio
+async def test_a_story_page_shows_each_version_its_differences_and_quotations(copies_db):
+    from test_datasette import datasette_for
+
+    _, db_path = copies_db
+    client = datasette_for(db_path).client
+    rewrite_id, _, story = article(db_path, "zz_rewrite.txt")
+    first_id = article(db_path, LAVROV_SEED)[0]
+    page = (await client.get(f"/corpus/stories/{story}")).text
+    versions = page[page.index('<ol class="versions">'):page.index("</ol>")]
+    assert versions.index(f"/corpus/articles/{first_id}") < versions.index(f"/corpus/articles/{rewrite_id}")
+    assert "the first version" in versions and "% the same:" in versions
+    assert "<del>" in versions and "<ins>" in versions
+    assert "Lavrov rules out military pact with Beijing" in versions  # the rewrite's own headline
+    quotations = page[page.index("<h2>Quotations"):]
+    assert "Sergei Lavrov" in quotations and "in 2 of these versions" in quotations
+    article_page = (await client.get(f"/corpus/articles/{rewrite_id}")).text
+    assert f'href="/corpus/stories/{story}">A story in 2 articles' in article_page
+    assert (await client.get("/corpus/stories/999999")).status_code == 404
