@@ -82,11 +82,12 @@ def follow(page, selector):
         page.click(selector)
 
 
-def shot(page, name):
+def shot(page, name, full_page=True):
+    # A long table page taken whole is megabytes; the README keeps each picture under 400 KB.
     folder = os.environ.get("SCREENSHOTS_DIR")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=full_page)
 
 
 def test_search_to_article_to_speaker_in_two_clicks(server, page):
@@ -130,7 +131,7 @@ def test_quote_page_and_facets(server, page):
     page.goto(server + "/corpus/articles")
     for facet in ("source_id", "section", "entity_names"):
         assert page.locator(f'[data-column="{facet}"]').count() >= 1, facet
-    shot(page, "articles")
+    shot(page, "articles", full_page=False)
     page.goto(server + "/corpus/quotes_about?q=alliance")
     assert page.locator("td.col-snippet mark").count() >= 1
 
@@ -140,3 +141,37 @@ def test_html_in_article_text_is_shown_escaped(server, page):
     follow(page, "a.article-link")
     assert page.evaluate("window.pwned") is None
     assert "<script>window.pwned = 1</script>" in page.inner_text("article.reader")
+
+
+def test_a_reporter_narrows_a_persons_quotations_and_exports_them(server, page):
+    page.goto(server + "/corpus/entities?name=Sergei+Lavrov")
+    follow(page, "td.col-id a")
+    all_quotes = page.locator("ol.quotations li").count()
+    assert page.inner_text(".reader h1") == "Sergei Lavrov" and all_quotes >= 5
+    follow(page, "p.together small a >> nth=0")  # the quotations from articles that also mention the first name
+    assert "from articles that also mention" in page.inner_text("p.filters")
+    assert 1 <= page.locator("ol.quotations li").count() <= all_quotes
+    follow(page, "a.all")
+    assert page.locator("ol.quotations li").count() == all_quotes
+    exported = page.request.get(server + page.get_attribute("a.export", "href"))
+    assert exported.ok
+    lines = exported.text().splitlines()
+    assert lines[0].startswith("text,kind,cue,headline,outlet,published") and len(lines) > all_quotes
+    shot(page, "entity-filtered")
+
+
+def test_whats_new_is_one_click_from_home(server, page):
+    page.goto(server + "/")
+    follow(page, "a >> text=what's new")
+    assert page.locator("td.col-change >> text=added").count() == 5
+    assert page.locator("textarea").count() == 0  # results first, the SQL behind "show"
+
+
+def test_a_mistyped_date_limit_says_what_is_accepted(server, page):
+    page.goto(server + "/corpus/search?q=alliance")
+    assert page.locator("td.col-snippet mark").count() >= 1
+    page.fill("input[name=since]", "last week")
+    with page.expect_navigation(wait_until="load"):
+        page.click("input[type=submit][value='Run SQL']")
+    assert "since must be a year, a month or a day" in page.inner_text(".message-error")
+    assert page.locator("td.col-snippet").count() == 0
