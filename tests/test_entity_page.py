@@ -16,7 +16,7 @@ def test_a_short_range_is_drawn_by_week_with_its_empty_weeks():
     assert [r["counts"]["articles"] for r in drawn["rows"]] == [2, 0, 1]
     assert [r["counts"]["quotations"] for r in drawn["rows"]] == [4, 0, 0]
     assert drawn["rows"][0]["widths"] == {"articles": 100.0, "quotations": 100.0}
-    assert drawn["rows"][2]["until"] == "2024-03-24"
+    assert drawn["rows"][2]["until"] == "2024-03-24" and drawn["rows"][2]["next"] == "2024-03-25"
 
 
 def test_longer_ranges_go_by_month_then_by_year():
@@ -142,3 +142,17 @@ async def test_facet_headings_name_what_they_count_not_the_column(seeds_db):
 
 def facet_headings(page):
     return [part.split("<span")[0].split(">")[-1].strip() for part in page.split('<p class="facet-info-name">')[1:]]
+
+
+@pytest.mark.asyncio
+async def test_the_home_page_draws_articles_over_time_each_period_linking_its_articles(newsroom_db):
+    db_path, _, _ = newsroom_db
+    client = datasette_for(db_path).client
+    home = (await client.get("/")).text
+    chart = home[home.index('class="bars chart-timeline"'):].split("</div>\n  {% endif %}")[0]
+    assert "(by month)" in home and ">2022-02</a>" in chart and ">2021-06</a>" in chart  # empty months too
+    link = "/corpus/articles?published__gte=2022-02-01&amp;published__lt=2022-03-01"
+    assert link in chart
+    listed = (await client.get(link.replace("&amp;", "&").replace("/corpus/articles", "/corpus/articles.json") +
+                               "&_shape=objects")).json()["rows"]
+    assert [r["id"] for r in listed] == [2]  # 2022-02-04T10:00:00, whatever its time of day

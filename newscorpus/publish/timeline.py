@@ -48,7 +48,7 @@ def _label(start: date, unit: str) -> str:
 
 
 def timeline(series: dict[str, list[tuple[str, int]]]) -> dict | None:
-    """{unit, rows: [{label, since, until, counts: {name: n}, widths: {name: % of the top}}]}."""
+    """{unit, rows: [{label, since, until, next (the day after), counts: {name: n}, widths: {name: % of the top}}]}."""
     counted: dict[str, list[tuple[date, int]]] = {
         name: [(day, n) for text, n in pairs if (day := _day(text)) is not None] for name, pairs in series.items()}
     days = [day for pairs in counted.values() for day, _ in pairs]
@@ -62,7 +62,7 @@ def timeline(series: dict[str, list[tuple[str, int]]]) -> dict | None:
     while start <= last:
         end = _next(start, unit)
         row = {"label": _label(start, unit), "since": start.isoformat(),
-               "until": (end - timedelta(days=1)).isoformat(), "counts": dict.fromkeys(series, 0)}
+               "until": (end - timedelta(days=1)).isoformat(), "next": end.isoformat(), "counts": dict.fromkeys(series, 0)}
         rows.append(row)
         index[start] = row
         start = end

@@ -1,8 +1,10 @@
 """The home page's picture of the corpus, and a search box on every page.
 
-Counts, date range, sources, articles per month and the most-quoted speakers, drawn as
+Counts, date range, sources, articles over time and the most-quoted speakers, drawn as
 plain HTML bars: no JavaScript chart library to load, and it renders in any browser."""
 from datasette import hookimpl
+
+from newscorpus.publish.timeline import timeline
 
 CORPUS_TABLES = ("articles", "quotes", "comments", "entities")
 COPIES = "select id from articles where duplicate_of is not null"
@@ -45,9 +47,9 @@ async def overview(database):
         "select sources.id, sources.name, count(articles.id) as articles from sources "
         "left join articles on articles.source_id = sources.id and articles.duplicate_of is null "
         "group by sources.id order by articles desc limit 20")).rows]
-    months = [dict(r) for r in (await database.execute(
-        "select substr(published, 1, 7) as month, count(*) as articles from articles "
-        "where published is not null and duplicate_of is null group by month order by month")).rows]
+    days = [tuple(r) for r in (await database.execute(
+        "select substr(published, 1, 10) as day, count(*) from articles "
+        "where published is not null and duplicate_of is null group by day")).rows]
     speakers = [dict(r) for r in (await database.execute(
         "select entities.id, entities.name, count(*) as quotes from quote_speakers "
         "join entities on entities.id = quote_speakers.entity_id "
@@ -60,7 +62,7 @@ async def overview(database):
         "last": last,
         "undated": (await one("select count(*) from articles where published is null"))[0],
         "sources": sources,
-        "months": with_widths(months, "articles"),
+        "timeline": timeline({"articles": days}),
         "speakers": with_widths(speakers, "quotes"),
     }
 
