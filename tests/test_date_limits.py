@@ -102,4 +102,15 @@ async def test_every_search_gives_its_snippet_marked_and_plain(dated_db, query):
         assert "⟦" in row["snippet"] and "⟦" not in row["snippet_text"] and "⟧" not in row["snippet_text"]
         assert row["snippet"].replace("⟦", "").replace("⟧", "") == row["snippet_text"]
     page = (await client.get(f"/corpus/{query}?q=alliance")).text
-    assert ".col-snippet_text { display: none; }" in page and "<mark>" in page
+    assert ".rows-and-columns .col-snippet_text," in page and "<mark>" in page
+
+
+@pytest.mark.asyncio
+async def test_search_results_export_with_their_articles_metadata(dated_db):
+    with sqlite3.connect(dated_db) as conn:
+        conn.execute("update articles set url = 'https://example.org/a5', byline = 'By Jane Roe' where id = 5")
+    exported = (await datasette_for(dated_db).client.get("/corpus/search.csv?q=Russia&since=2022&_size=max")).text
+    header, *lines = exported.splitlines()
+    assert header == "id,headline,published,source,byline,snippet,snippet_text,url"
+    assert any(line.startswith("5,") and line.endswith(",https://example.org/a5") and "By Jane Roe" in line
+               for line in lines)
