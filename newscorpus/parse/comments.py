@@ -19,6 +19,9 @@ HEADER_LOOKAHEAD = 12
 # Comments follow an article: a bare comment header above this much article text is a teaser
 # list or a byline; a worded marker ("12 Comments") needs only some article text above it.
 MIN_ARTICLE_WORDS = 100
+# Signatures under comments, and "NAME says:" headers with a stamp, are no teaser list's or
+# byline's shape: under them a short blog post is enough article.
+MIN_ARTICLE_WORDS_SIGNED = 40
 # A name above a bare date is a commenter only when it is short: a longer one is a headline
 # in a teaser list ("Queen Bia Headlines Big Belasco Show / November 8, 2023").
 BARE_AUTHOR_WORDS = 5
@@ -155,9 +158,12 @@ def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
     for k, unit in enumerate(units):
         signature = _trailer(unit.text, rules)
         if signature:
+            author = _clean_author(signature.group("author"))
+            if len(pending) > 1 and author and units[pending[0]].text.strip().casefold() == author.casefold():
+                zone.discard(units[pending.pop(0)], "comment_header")  # TypePad prints the name above too
             body = "\n".join(units[p].text for p in pending)
             if body:
-                zone.comments.append(ParsedComment(len(zone.comments), _clean_author(signature.group("author")),
+                zone.comments.append(ParsedComment(len(zone.comments), author,
                                                    parse_stamp(signature.group("date") or ""), body))
                 zone.comment_units.update(pending)
             zone.discard(unit, "comment_header")
@@ -246,14 +252,20 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
     return zone
 
 
-def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> set[int]:
-    """Units that may open a thread by their shape alone, with no worded marker:
+def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> dict[int, int]:
+    """Units that may open a thread by their shape alone, with no worded marker, each with the
+    article words it needs above it:
     - a header carrying a time stamp;
     - a header ("Dnomyar220 says:") with at least REPEATED_HEADERS - 1 more after it; one whose
       name is a clause's subject ("The minister said:") or whose text opens with a quotation
       mark (a vox pop) is no commenter's;
-    - the paragraph above the first of SIGNED_COMMENTS or more signatures ("Posted by: ...")."""
-    openers = {i for i, header in headers.items() if header and header[1]}
+    - the paragraph above the first of SIGNED_COMMENTS or more signatures ("Posted by: ..."),
+      or the one under it when the first is signed unlike the next: the post's own ("Posted by
+      Kathy on April 6" above "Posted by: Andrew | DATE")."""
+    openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items() if header and header[1]}
+    for i, header in headers.items():
+        if header and header[1] and re.search(r"\b(says|said|wrote)\b", units[i].text, re.I):
+            openers[i] = MIN_ARTICLE_WORDS_SIGNED
     repeated = []
     for i, header in headers.items():
         if header is None or not header[0] or NOT_A_NAME.match(header[0]):
@@ -262,11 +274,22 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
         if after[:1] not in QUOTE_OPENERS:
             repeated.append(i)
     if len(repeated) >= REPEATED_HEADERS:
-        openers.update(repeated[:len(repeated) - REPEATED_HEADERS + 1])
+        for i in repeated[:len(repeated) - REPEATED_HEADERS + 1]:
+            openers.setdefault(i, MIN_ARTICLE_WORDS)
     signatures = [start + k for k in _trailers(units[start:], rules)]
-    if len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
-        openers.add(signatures[0] - 1)
+    if len(signatures) > SIGNED_COMMENTS and signatures[1] - signatures[0] > 1 \
+            and _signature_shape(units[signatures[0]].text, rules) != _signature_shape(units[signatures[1]].text, rules):
+        openers[signatures[0] + 1] = MIN_ARTICLE_WORDS_SIGNED  # a blog engine signs all comments alike
+    elif len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
+        openers[signatures[0] - 1] = MIN_ARTICLE_WORDS_SIGNED
     return openers
+
+
+def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:
+    """The words around a signature's name: "posted by:" and "|" in "Posted by: Ann | DATE"."""
+    found = _trailer(text, rules)
+    return (text[:found.start("author")].strip().casefold(),
+            text[found.end("author"):found.start("date")].strip().casefold())
 
 
 def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:
@@ -300,16 +323,16 @@ def find_comment_section(units: list[Unit], start: int, rules: Rules) -> int | N
     for i in range(start, len(units)):
         text = units[i].text
         short = len(text) <= 300
-        marker = short and (matches_any(rules.comment_section_start, text) is not None
-                            or comment_count(text, rules) is not None
-                            or i in openers)
+        # an opener may be a signed comment's own text, as long as a comment is
+        marker = i in openers or short and (matches_any(rules.comment_section_start, text) is not None
+                                            or comment_count(text, rules) is not None)
         if marker and tried < 12:
             tried += 1
             zone = read_zone(units[i:], rules)
             worded = matches_any(rules.comment_section_start, text) is not None
             if content_before == 0 and not _comments_only(text, zone, rules):
                 continue
-            if content_before < MIN_ARTICLE_WORDS and not worded:
+            if content_before < openers.get(i, MIN_ARTICLE_WORDS) and not worded:
                 continue
             # a byline with a date above the article would make the article one long comment
             if zone.comments and len(zone.comments[0].body.split()) > max(250, content_before):

@@ -1,0 +1,71 @@
+"""Comment threads under short blog posts: signatures below the text ("Posted by: NAME DATE")
+and "NAME says:" headers, and the short pages that must keep all their text."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import ARTICLE
+from newscorpus.parse import parse_article
+
+SHORT_POST = ARTICLE  # three paragraphs, about seventy words: a blog post, not a news feature
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Posted by: Andrew  Mar 26, 2007 2:00:18 PM", "Posted by: Robby Russell  Mar 26, 2007 2:01:23 PM"),
+    ("Posted by: red bottom  09/21/2012 at 09:38 PM", "Posted by: nabeel  09/22/2012 at 08:40 AM"),
+    ("Posted by: Jonathan W  Sunday, October 28, 2012 at 09:48 PM", "Posted by: Bob B  Monday, October 29, 2012 at 11:25 AM"),
+    ("Posted by: DrNo at November 7, 2012 1:56 PM", "Posted by: Dave | November 7, 2012 at 3:12 PM"),
+])
+def test_signatures_under_a_short_post_make_a_thread_whatever_parts_name_and_stamp(rules, first, second):
+    thread = (f"About time the pier was fixed, it has been falling apart for years.\n{first}\n"
+              f"Schools first, I say.\nThe roads can wait.\n{second}\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [c.body for c in parts.comments] == [
+        "About time the pier was fixed, it has been falling apart for years.",
+        "Schools first, I say.\nThe roads can wait."]
+    assert parts.comments[0].author == first.split(":", 1)[1].split("  ")[0].split(" at ")[0].strip()
+    assert all(c.posted_at for c in parts.comments)
+    assert parts.body.endswith("which flood every winter.") and "pier was fixed" not in parts.body
+
+
+def test_the_posts_own_signature_above_signed_comments_stays_with_the_post(rules):
+    thread = ("Posted by Kathy on April 6, 2007\n"
+              "Wow, that is a lot of money for one pier.\nPosted by: Andrew  Mar 26, 2007 2:00:18 PM\n"
+              "Not cool at all.\nPosted by: Robby  Mar 26, 2007 2:01:23 PM\n"
+              "Fix the roads first.\nPosted by: Nick  Mar 26, 2007 2:02:01 PM\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("Andrew", "Wow, that is a lot of money for one pier."), ("Robby", "Not cool at all."),
+        ("Nick", "Fix the roads first.")]
+    assert "which flood every winter." in parts.body and "Wow" not in parts.body
+
+
+def test_the_name_printed_above_a_signed_comment_is_its_author_not_its_text(rules):
+    thread = ("Travis\nWhen will the ferries run again?\nPosted by: Travis  September 27, 2012 at 08:30 AM\n"
+              "Ana Ruiz\nThe ferries run again in June.\nPosted by: Ana Ruiz  October 01, 2012 at 04:08 PM\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("Travis", "When will the ferries run again?"), ("Ana Ruiz", "The ferries run again in June.")]
+
+
+def test_says_headers_with_stamps_under_a_short_post_make_a_thread(rules):
+    thread = ("Francisca says:\nNovember 12, 2012 at 3:07 pm\nMine was the pier one.\n"
+              "sonofbattles89 says:\nNovember 12, 2012 at 3:25 pm\nThe roads flood every year.\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        ("Francisca", "2012-11-12T15:07:00", "Mine was the pier one."),
+        ("sonofbattles89", "2012-11-12T15:25:00", "The roads flood every year.")]
+
+
+@pytest.mark.parametrize("tail", [
+    # the post's own signature alone
+    "Posted by: Jane Doe  March 3, 2012 10:00 AM\n",
+    # a list of posts under a short one: headline, date, headline, date (no "says", no signature)
+    "Ferry fares rise again\nNovember 5, 2012\nPier repairs start in March\nNovember 8, 2012\n",
+    # "Posted by" in the text, with no date after the name
+    "Posted by: the harbour office, which asked readers to send photos.\nSend them by Friday.\n",
+])
+def test_short_posts_keep_their_own_text_when_no_thread_follows(rules, tail):
+    parts = parse_article(SHORT_POST + tail, rules)
+    assert parts.comments == []
+    assert "which flood every winter." in parts.body
