@@ -258,3 +258,28 @@ def test_said_with_a_comma_is_a_header_when_the_shape_repeats(rules):
               "Ann_W said,\nSchools first.\n")
     parts = parse_article(LONGER_ARTICLE + thread, rules)
     assert [c.author for c in parts.comments] == ["Progress Trap", "firefighter jeff", "Ann_W"]
+
+
+def test_a_handle_with_capitals_inside_is_a_commenter_not_a_glued_menu(rules):
+    thread = ("by TheGratefulNet (143330)\nI can build a computer!\n"
+              "by kcin (34043)\nI make my own silicon wafers.\n"
+              "by McAwesomeSauce (1128057) on Tuesday July 24, @09:07AM (#40748091)\nKeep in mind the judge's point.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["TheGratefulNet", "kcin", "McAwesomeSauce"]
+    # look-alike: links glued by a copy-paste inside the article are still no text of it
+    menu = parse_article(LONGER_ARTICLE.replace("\n", "\nNewsSportsWeather TrafficOpinion\n", 1), rules)
+    assert "NewsSportsWeather" not in menu.body
+
+
+def test_a_link_on_its_own_line_inside_a_comment_does_not_end_it(rules):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nThe council's own figures are here:\n"
+              "http://www.example.org/budget-2021.pdf\nThey show the pier was never funded.\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\nwww.example.org/schools\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == [
+        "The council's own figures are here:\nhttp://www.example.org/budget-2021.pdf\n"
+        "They show the pier was never funded.",
+        "Schools first, I say.\nwww.example.org/schools"]
+    # look-alike: a link above the thread is the article's, not a comment
+    linked = parse_article(ARTICLE + "http://www.example.org/budget-2021.pdf\n" + thread, rules)
+    assert linked.comments[0].body.startswith("The council's own figures")

@@ -30,7 +30,7 @@ def test_a_headline_that_ends_in_a_full_stop_is_told_from_an_opening_sentence(ru
 def test_a_brand_named_twice_in_a_headline_is_not_a_glued_menu(rules):
     headline = "Want a More Diverse WordPress Community? So Do We. — The WordPress.com Blog"
     assert parse_article(headline + "\n" + ARTICLE.split("\n", 1)[1], rules).title == headline
-    assert rules.dropped_by("San FranciscoEast BaySouth Bay") == "navigation"
+    assert rules.dropped_by("San FranciscoEast BaySouth Bay") == "glued_links"
 
 
 def test_wikinews_header_date_is_the_publication_date(rules):

@@ -69,3 +69,19 @@ def test_short_posts_keep_their_own_text_when_no_thread_follows(rules, tail):
     parts = parse_article(SHORT_POST + tail, rules)
     assert parts.comments == []
     assert "which flood every winter." in parts.body
+
+
+def test_a_signature_that_also_reads_as_a_header_does_not_hide_the_signed_thread(rules):
+    # a reply quoting whom it answers ("Anonymous at DATE") passes for a "NAME at DATE"
+    # header over the rest of the page: the signed reading explains every comment, so it wins
+    thread = ("Posted by Kathy at October 29, 2012 05:10 PM\n"
+              "The pier was fixed in 1998 too.\nhttp://www.example.org/pier-1998\n"
+              "Posted by: jonathan at October 29, 2012 05:23 PM\n"
+              "Wow, that is a lot of money for one pier.\nPosted by: Anonymous at October 30, 2012 05:30 AM\n"
+              "Anonymous at October 30, 2012 05:30 AM\nNot that much for a town this size.\n"
+              "Posted by: tj at October 30, 2012 06:09 AM\n"
+              "Fix the roads first.\nPosted by: Menzie at October 30, 2012 07:09 AM\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [c.author for c in parts.comments] == ["jonathan", "Anonymous", "tj", "Menzie"]
+    assert parts.comments[0].body == "The pier was fixed in 1998 too.\nhttp://www.example.org/pier-1998"
+    assert "which flood every winter." in parts.body and "Fix the roads" not in parts.body

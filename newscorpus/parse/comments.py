@@ -38,6 +38,7 @@ SIGNED_COMMENTS = 2
 STAMP_JOINERS = re.compile(r"^(?:\s|on\b|at\b|[,/|·•–—-])+|(?:\s|\bon|\bat|[,/|·•–—-])+$", re.I)
 # A clause's subject rather than a commenter's name: "The minister said:", "He said:".
 NOT_A_NAME = re.compile(r"(?:the|a|an|his|her|their|its|our|my|he|she|they|it|we|i|you|this|that|one)\b", re.I)
+BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
 
 
@@ -84,7 +85,10 @@ def _plausible_author(text: str, rules: Rules) -> bool:
         return False
     if re.match(r"(?:by|posted|published|updated|written)(?:\b|[A-Z])", text, re.I):
         return False  # an article's byline, not a commenter
-    return rules.dropped_by(text) is None and not matches_any(rules.comment_section_start, text)
+    dropped = rules.dropped_by(text)
+    if dropped == "glued_links" and len(words) == 1:
+        dropped = None  # "TheGratefulNet": one word with capitals inside is a handle, not a menu
+    return dropped is None and not matches_any(rules.comment_section_start, text)
 
 
 def _stamp_inside(author: str | None, rules: Rules) -> tuple[str | None, str | None]:
@@ -138,8 +142,12 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
             and _names_alternate_with_text(units[1:], rules):
         zone = _read_zone(units, rules, undated=True)
-    if not zone.comments and len(_trailers(units, rules)) >= SIGNED_COMMENTS:
-        zone = _read_signed_zone(units, rules)
+    if len(zone.comments) < SIGNED_COMMENTS <= len(_trailers(units, rules)):
+        # signatures below the text, where a header reading found at most one comment (a
+        # signature's own "NAME at DATE" read as a header): the reading that explains more
+        signed = _read_signed_zone(units, rules)
+        if len(signed.comments) > len(zone.comments):
+            zone = signed
     return zone
 
 
@@ -171,6 +179,8 @@ def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
         elif (count := comment_count(unit.text, rules)) is not None:
             zone.count_shown = count if zone.count_shown is None else zone.count_shown
             zone.discard(unit, "comment_count")
+        elif pending and BARE_LINK.fullmatch(unit.text):
+            pending.append(k)  # a link the commenter gave on its own line, as in _read_zone
         elif (rule := _is_chrome(unit.text, rules)) is not None:
             zone.discard(unit, rule)
         else:
@@ -234,6 +244,10 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
                 zone.count_shown = count
             close()
             zone.discard(unit, "comment_count")
+        elif current is not None and current.body and BARE_LINK.fullmatch(unit.text):
+            # a link the commenter gave on its own line: the comment goes on under it
+            current.body = f"{current.body}\n{unit.text}"
+            current_units.append(i)
         elif current is not None and current.body and current.posted_at is None \
                 and is_date_line(unit.text, rules):
             current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
