@@ -70,7 +70,13 @@ def test_a_hyphenated_surname_stays_whole_in_a_byline(line, author):
     ("ByJ.R. Stone", "J.R. Stone"),
     ("By\nJane Roe", "Jane Roe"),                         # the label alone, the name under it
     ("By :\nJane Roe", "Jane Roe"),
-    ("Written by\nJane Roe, Staff Writer", "Jane Roe"),
+    ("Written by\nJane Roe, Staff Writer", "Jane Roe, Staff Writer"),  # the byline as printed
+    ("By\nDavid Brand\nand\nRamsey Khalifeh", "David Brand and Ramsey Khalifeh"),  # a link per name
+    ("By\nDavid Brand\n&\nRamsey Khalifeh", "David Brand & Ramsey Khalifeh"),
+    ("By Jessica Holly, Gail Levy, 7 News WSVN", "Jessica Holly, Gail Levy, 7 News WSVN"),
+    ("By Jane Roe, March 5, 2021", "Jane Roe"),          # after the comma a date: not the byline's
+    ("By Jane Roe, 2 hours ago", "Jane Roe"),
+    ("By Jane Roe, Reuters | Updated 5 March", "Jane Roe"),
     ("October 19, 2019 by Jane Roe", "Jane Roe"),         # the date first
     ("Posted on 2015-04-05 by marc | Leave a comment", "marc"),  # a user name, dated
     ("12/04/2020 by Kay 24 Comments", "Kay"),
@@ -85,6 +91,12 @@ def test_a_hyphenated_surname_stays_whole_in_a_byline(line, author):
 def test_bylines_copied_from_web_pages(lines, author):
     text = ARTICLE.replace("By Jane Doe", lines)
     assert parse_article(text).byline == author
+
+
+def test_a_line_of_and_under_a_labelled_byline_joins_only_names():
+    # look-alike: "and" alone then the article's first sentence is no second name
+    text = ARTICLE.replace("By Jane Doe", "By\nJane Roe\nand\nThe city council approved a budget of twelve million dollars.")
+    assert parse_article(text).byline == "Jane Roe"
 
 
 def test_a_dated_byline_dates_the_article():

@@ -23,6 +23,8 @@ CREDIT_WORDS = re.compile(
 SHORT_TITLE_WORDS = 12
 LOWER_CASE_AUTHOR_WORDS = 3  # a user name ("marc", "delta201"), never a phrase
 LABELLED_NAME_WORDS = 8  # the line under a lone "By": "Jane Roe, Staff Writer"
+BYLINE_REST_WORDS = 6  # what a comma adds to a byline: names, a role, an outlet, not a sentence
+NAME_JOINER = re.compile(r"\s*(?:and|&)\s*", re.I)  # alone on its line between two names of a byline
 
 
 @dataclass
@@ -117,18 +119,35 @@ def byline(text: str, rules: Rules) -> tuple[str, str] | None:
     rest = match.groupdict().get("rest") or ""
     if not author or is_date_line(author, rules):
         return None
+    if rest and _more_of_the_byline(text[match.end("author"):match.start("rest")], rest, rules):
+        author, rest = f"{author}, {rest.strip()}", ""
     if not author[0].isupper() and not (len(author.split()) <= LOWER_CASE_AUTHOR_WORDS
                                         and rules.date is not None and rules.date.search(rest)):
         return None
     return author, rest
 
 
+def _more_of_the_byline(separator: str, rest: str, rules: Rules) -> bool:
+    """After a comma, more names, a role or an outlet ("By Jane Roe, John Smith, 7 News")
+    rather than the date or the page's next item: the byline goes on, as printed."""
+    return separator.strip() == "," and len(rest.split()) <= BYLINE_REST_WORDS \
+        and not re.search(r"[|•·–—:]", rest) and not (rules.date is not None and rules.date.search(rest)) \
+        and not is_date_line(rest, rules)
+
+
 def labelled_byline(units, k: int, rules: Rules) -> tuple[str, str] | None:
     """A byline whose label ("By", "Author:") stands alone on line k, the name on the next."""
     if k + 1 >= len(units) or not matches_any(rules.byline_label, units[k].text):
         return None
-    name = units[k + 1].text
-    if len(name.split()) > LABELLED_NAME_WORDS:
+    names = [units[k + 1].text]
+    # a page printing each name as a link of its own: "By" / "David Brand" / "and" / "Ramsey Khalifeh"
+    j = k + 2
+    while j + 1 < len(units) and NAME_JOINER.fullmatch(units[j].text) \
+            and len(units[j + 1].text.split()) <= LABELLED_NAME_WORDS // 2:
+        names += [units[j].text, units[j + 1].text]
+        j += 2
+    name = " ".join(names)
+    if len(name.split()) > LABELLED_NAME_WORDS * (len(names) + 1) // 2:
         return None
     return byline(f"by {name}", rules)
 

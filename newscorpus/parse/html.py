@@ -12,16 +12,17 @@ import json
 import re
 import warnings
 from datetime import datetime
+from itertools import takewhile
 
 from dateutil import parser as date_parser
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import find_comment_section, read_zone
-from .dates import latest_date
-from .header import byline
+from .dates import dates_in_line, latest_date
+from .header import byline, labelled_byline
 from .page_text import visible_text
 from .rules import Rules, matches_any
-from .units import split_units
+from .units import Unit, split_units
 
 # A document that opens (after a byte-order mark, blank space, comments or an XML
 # declaration) with a doctype, <html>, <head>, <body> or an element only a page's head holds
@@ -33,6 +34,8 @@ HTML_START = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
 SNIFF_CHARS = 4096
 BYLINE_SEARCH_UNITS = 3  # a byline trafilatura left in the text stands in its first lines
 BYLINE_MAX_WORDS = 12
+# Lines between a page's printed headline and its article text: where the byline is printed.
+PRINTED_BYLINE_WINDOW = 8
 HEADLINE_WORDS = (2, 40)  # a printed <h1> of fewer or more words is a logo or a teaser block
 LINKED_NAME_WORDS = 5
 SHARED_WORDS = 0.3  # share of a printed headline's words its metadata title must also have
@@ -63,8 +66,8 @@ def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> Art
     if extracted is None:
         return ArticleParts()
     found = extracted.as_dict()
-    parts = ArticleParts(title=_title(headlines, found.get("title"), found.get("sitename")),
-                         byline=(found.get("author") or "").strip() or linked_author,
+    title = _title(headlines, found.get("title"), found.get("sitename"))
+    parts = ArticleParts(title=title,
                          published=found.get("date") or None, url=found.get("url") or None,
                          site=(found.get("sitename") or found.get("hostname") or "").strip() or None,
                          categories=_labels(found.get("categories")), tags=_labels(found.get("tags")))
@@ -73,6 +76,15 @@ def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> Art
         parts.updated = None  # changed the day it came out, or metadata out of order: no update to tell
     parts.published = parts.published or parts.updated  # the only date, as for plain text (dates.py)
     clean_extracted_text(found.get("text") or "", parts, rules)
+    # one unit per block: a page's lines are no hard-wrapped paragraph to join
+    page_lines = [Unit([n], line) for n, line in enumerate(page_text.split("\n"))]
+    printed = _printed_byline(page_lines, [title, *headlines], parts.paragraphs, rules)
+    parts.byline = _byline(found.get("author"), printed, linked_author) or parts.byline  # else one in the text
+    shown = _printed_published(page_lines, [title, *headlines], parts.paragraphs, rules, latest)
+    if shown and shown[:10] != (parts.published or "")[:10]:
+        parts.published = shown
+        if parts.updated and parts.updated[:10] <= shown[:10]:
+            parts.updated = None
     parts.comments = _comments_of(found.get("comments") or "", rules) or _comments_in_page(page_text, rules)
     return parts
 
@@ -101,6 +113,77 @@ def _linked_author(tree, rules: Rules) -> str | None:
         if slug and len(name.split()) <= LINKED_NAME_WORDS and slug in match.group("slug").lower():
             return name
     return None
+
+
+def _byline(metadata_author: str | None, printed: tuple[str, str | None] | None,
+            linked_author: str | None) -> str | None:
+    """The byline as the page prints it, when it names at least the metadata's authors:
+    metadata gives only names ("David Brand; Ramsey Khalifeh" for "David Brand and Ramsey
+    Khalifeh", "Michael L Anderson" for "Michael L. Anderson, PhD"). A byline under the
+    headline is taken even when it names others, unless the metadata's name is printed
+    there too: then the metadata is the byline split up ("By April Roach / @aprilroach28 /
+    Daniel O'Mahony") or unglued ("Evan HalperStaff Writer"); if not, the metadata's is
+    someone else's (a commenter's, the site owner's)."""
+    metadata_author = (metadata_author or "").strip()
+    if printed:
+        name, headline_block = printed
+        if not metadata_author or _words(metadata_author) <= _words(name):
+            return name
+        if headline_block is not None and not all(
+                n.casefold() in headline_block.casefold() for n in metadata_author.split("; ")):
+            return name
+    return metadata_author or linked_author
+
+
+def _printed_byline(units, headlines: list[str | None], paragraphs: list[str],
+                    rules: Rules) -> tuple[str, str | None] | None:
+    """The author of the first byline among the page's lines under its printed headline and
+    above its article text, with those lines' text; else the first next to the article's
+    first paragraph, above it and then under it (a page whose headline is printed unlike its
+    metadata title). Never past the article's text: bylines there are teasers'."""
+    for anchor, around in (headlines, False), (paragraphs[:1], True):
+        for at, under in _under(units, anchor, paragraphs):
+            above = range(max(0, at - PRINTED_BYLINE_WINDOW), at) if around else []
+            for k in [*above, *under]:
+                found = byline(units[k].text, rules) or labelled_byline(units, k, rules)
+                if found and len(found[0].split()) <= BYLINE_MAX_WORDS:
+                    return found[0], None if around else "\n".join(units[j].text for j in under)
+    return None
+
+
+def _printed_published(units, headlines: list[str | None], paragraphs: list[str], rules: Rules,
+                       latest: str) -> str | None:
+    """The publication date printed under the headline, labelled so or in the byline
+    ("Written: 2023-11-07 15:03:30 / Updated: ...", "By Jane Roe, March 5, 2024"): what the
+    reader is told, where htmldate's search of the whole page may find a teaser's date."""
+    for _, under in _under(units, headlines, paragraphs):
+        for k in under:
+            if _day_or_month_first(units[k].text):
+                continue  # "12/04/2020": which is the month, htmldate's reading of the page knows better
+            for printed in dates_in_line(units[k].text, rules):
+                if printed.kind == "published" and rules.settings.earliest_year <= int(printed.value[:4]) \
+                        and printed.value[:10] <= latest:
+                    return printed.value
+    return None
+
+
+def _day_or_month_first(text: str) -> bool:
+    return any(int(a) <= 12 and int(b) <= 12 and a != b
+               for a, b in re.findall(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b", text))
+
+
+def _under(units, anchor: list[str | None], paragraphs: list[str]):
+    """(k, the lines under unit k) for each unit that prints the anchor (every place the
+    headline is printed: a "Recent posts" list may print it first), up to the article's text."""
+    wanted, body = [a for a in anchor if a], {" ".join(p.split()) for p in paragraphs}
+    for at, unit in enumerate(units):
+        if any(_same_words(unit.text, a) for a in wanted):
+            yield at, list(takewhile(lambda j: units[j].text not in body,
+                                     range(at + 1, min(at + 1 + PRINTED_BYLINE_WINDOW, len(units)))))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _slug(text: str) -> str:
@@ -147,6 +230,8 @@ def clean_extracted_text(text: str, parts: ArticleParts, rules: Rules) -> None:
         if found_byline and unit.words <= BYLINE_MAX_WORDS:
             parts.byline = parts.byline or found_byline[0]
             rule = "byline"
+        elif k < BYLINE_SEARCH_UNITS and not rule and unit.words <= BYLINE_MAX_WORDS and dates_in_line(unit.text, rules):
+            rule = "date"  # "Written: 2023-11-07 15:03:30 / Updated: ...": the header's, not the text's
         if rule:
             parts.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
         else:
