@@ -244,6 +244,10 @@ def test_name_over_a_date_line_in_more_printed_forms(rules, stamp, iso):
     ("Fri, 2012-11-09 18:05 — Jeff Moore (not verified)", "Fri, 2012-11-09 19:40 — Ann Lee",
      ["Jeff Moore", "Ann Lee"]),
     ("12 March 2012 | kokopuff", "13 March 2012 | Meg B", ["kokopuff", "Meg B"]),
+    # the stamp with its time, then the name with nothing between
+    ("on 25 Oct 2012 at 7:20 pm Timon Piccini", "on 25 Oct 2012 at 11:34 pm cb1601ej", ["Timon Piccini", "cb1601ej"]),
+    ("7:43 pm on October 25, 2012 David Lippman", "October 26, 2012 at 1:43 am Nathan Kraft",
+     ["David Lippman", "Nathan Kraft"]),
 ])
 def test_headers_with_the_stamp_before_the_name(rules, first, second, authors):
     thread = f"{first}\nThe pier is a disgrace.\n{second}\nAgreed, and the roads too.\n"
@@ -283,3 +287,10 @@ def test_a_link_on_its_own_line_inside_a_comment_does_not_end_it(rules):
     # look-alike: a link above the thread is the article's, not a comment
     linked = parse_article(ARTICLE + "http://www.example.org/budget-2021.pdf\n" + thread, rules)
     assert linked.comments[0].body.startswith("The council's own figures")
+
+
+def test_a_live_blogs_timed_entries_are_no_comment_thread(rules):
+    entries = ("March 3, 2012 10:05 am Police close the bridge\nTraffic is being sent round by the ring road.\n"
+               "March 3, 2012 10:40 am The mayor arrives at the scene\nShe spoke to the crews for ten minutes.\n")
+    parts = parse_article(LONGER_ARTICLE + entries, rules)
+    assert parts.comments == [] and "Traffic is being sent round" in parts.body
