@@ -294,3 +294,24 @@ def test_a_live_blogs_timed_entries_are_no_comment_thread(rules):
                "March 3, 2012 10:40 am The mayor arrives at the scene\nShe spoke to the crews for ten minutes.\n")
     parts = parse_article(LONGER_ARTICLE + entries, rules)
     assert parts.comments == [] and "Traffic is being sent round" in parts.body
+
+
+def test_a_commenters_motto_and_fan_count_between_name_and_stamp(rules):
+    thread = ("HUFFPOST SUPER USER\nNICENESS\n152 Fans\n23 seconds ago ( 4:28 PM)\nThe pier is a disgrace.\n"
+              "savory1\nMidwest Soccer Mom\n186 Fans\n1 minute ago ( 4:27 PM)\nAgreed, and the roads too.\n"
+              "hippiedad\nMy karma ran over your dogma.\n2 minutes ago ( 4:26 PM)\nSchools first.\n"
+              "breezy62253\n2 minutes ago ( 4:25 PM)\nWho pays for the dredging?\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("NICENESS", "The pier is a disgrace."), ("savory1", "Agreed, and the roads too."),
+        ("hippiedad", "Schools first."), ("breezy62253", "Who pays for the dredging?")]
+    assert "HUFFPOST SUPER USER" not in parts.body and "Fans" not in parts.body
+
+
+def test_a_short_comment_above_the_next_name_is_no_motto(rules):
+    # "Agreed." then "Tom B" then the stamp: the short line is the first comment's text
+    thread = ("mary smith\n3 minutes ago ( 4:28 PM)\nThe pier is a disgrace.\nAgreed\n"
+              "Tom B\n2 minutes ago ( 4:29 PM)\nSchools first.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("mary smith", "The pier is a disgrace.\nAgreed"), ("Tom B", "Schools first.")]

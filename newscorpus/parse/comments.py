@@ -38,6 +38,7 @@ SIGNED_COMMENTS = 2
 STAMP_JOINERS = re.compile(r"^(?:\s|on\b|at\b|[,/|·•–—-])+|(?:\s|\bon|\bat|[,/|·•–—-])+$", re.I)
 # A clause's subject rather than a commenter's name: "The minister said:", "He said:".
 NOT_A_NAME = re.compile(r"(?:the|a|an|his|her|their|its|our|my|he|she|they|it|we|i|you|this|that|one)\b", re.I)
+PROFILE_CHARS = 80  # a commenter's motto is a line, not a paragraph
 BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
 
@@ -81,7 +82,8 @@ def _plausible_author(text: str, rules: Rules) -> bool:
         return False
     if is_sentence(text) and not (len(words) <= 3 and re.search(r"\b\w\.$", text)):
         return False  # a sentence, unless it ends in an initial: "Sabrina K."
-    if text.endswith((":", ",", ";")) or matches_any(rules.comment_chrome, text):
+    if text.endswith((":", ",", ";")) or matches_any(rules.comment_chrome, text) \
+            or matches_any(rules.commenter_profile, text):
         return False
     if re.match(r"(?:by|posted|published|updated|written)(?:\b|[A-Z])", text, re.I):
         return False  # an article's byline, not a commenter
@@ -119,7 +121,28 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
             and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
         return _clean_author(text), following, 2
+    profile = _profile_lines(units, i + 1, rules)
+    if profile and _plausible_author(text, rules) and len(text.split()) <= BARE_AUTHOR_WORDS:
+        return _clean_author(text), units[i + 1 + profile].text, profile + 2
     return None
+
+
+def _profile_lines(units: list[Unit], start: int, rules: Rules) -> int:
+    """How many lines from `start` are a commenter's profile with a date line under them: a
+    follower count ("387 Fans") with the motto above it, or a motto alone when it is no name
+    (a sentence: "My karma ran over your dogma."), else 0. A short line that could be a name
+    is a comment's text above the next name instead."""
+    for n in (1, 2):
+        if start + n >= len(units) or not is_date_line(units[start + n].text, rules):
+            continue
+        lines = [units[k].text for k in range(start, start + n)]
+        if len(lines[-1]) > PROFILE_CHARS or len(lines[0]) > PROFILE_CHARS:
+            return 0
+        if matches_any(rules.commenter_profile, lines[-1]):
+            return n
+        if n == 1 and is_sentence(lines[0]) and not _plausible_author(lines[0], rules):
+            return n
+    return 0
 
 
 def _is_chrome(text: str, rules: Rules) -> str | None:

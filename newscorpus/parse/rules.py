@@ -51,6 +51,7 @@ class Rules:
     comment_chrome: list[re.Pattern] = field(default_factory=list)
     comment_header: list[re.Pattern] = field(default_factory=list)
     comment_trailer: list[re.Pattern] = field(default_factory=list)  # a signature under a comment's text
+    commenter_profile: list[re.Pattern] = field(default_factory=list)  # "342 Fans" between name and stamp
     date_line: list[re.Pattern] = field(default_factory=list)
     dateline: list[re.Pattern] = field(default_factory=list)
     image_credit: list[re.Pattern] = field(default_factory=list)
@@ -157,7 +158,7 @@ def build_rules(data: dict) -> Rules:
         drop={str(name): _compile_list(patterns, macros, f"drop.{name}") for name, patterns in drop.items()},
     )
     for key in ("list_headings", "author_box_headings", "author_bio_after_name", "comment_section_start",
-                "comment_count", "comment_chrome", "comment_header", "comment_trailer", "date_line", "dateline", "image_credit", "byline",
+                "comment_count", "comment_chrome", "comment_header", "comment_trailer", "commenter_profile", "date_line", "dateline", "image_credit", "byline",
                 "byline_label", "author_link"):
         setattr(rules, key, _compile_list(data.get(key), macros, key))
     if "STAMP" in macros:
