@@ -171,6 +171,8 @@ def test_undated_says_headers_open_a_thread_when_the_shape_repeats(rules):
     parts = parse_article(LONGER_ARTICLE + thread, rules)
     assert [c.author for c in parts.comments] == ["Dnomyar220", "landjo77", "Ed 115"]
     assert "always late" not in parts.body and parts.body.endswith("weather permitting.")
+    tumblr = thread.replace(" says:", " added:")  # Tumblr's notes
+    assert [c.author for c in parse_article(LONGER_ARTICLE + tumblr, rules).comments] == ["Dnomyar220", "landjo77", "Ed 115"]
     two_only = thread.rsplit("Ed 115", 1)[0]  # two headers are not yet a repeated shape
     assert parse_article(LONGER_ARTICLE + two_only, rules).comments == []
 
@@ -181,7 +183,13 @@ def test_undated_says_headers_open_a_thread_when_the_shape_repeats(rules):
     "A spokesman for the ferry company said:\nWe will keep a reduced timetable.\n"
     "He said:\nThe work cannot wait another winter.\n"
     "The opposition leader said:\nThe schools will pay for this.\n",
+    "The harbour master added:\nThe channel has silted up faster than anyone expected.\n"
+    "The mayor added:\nWe will keep a reduced timetable.\n"
+    "She added:\nThe work cannot wait another winter.\n",
     # a vox pop: names, then the quotation each gave
+    "Jane Roe added:\n\u201cIt is about time the pier was fixed.\u201d\n"
+    "Tom Brown added:\n\u201cI would rather see the roads repaired.\u201d\n"
+    "Ann Lee added:\n\u201cThe ferries are the town's lifeline.\u201d\n",
     "Jane Roe says:\n\u201cIt is about time the pier was fixed.\u201d\n"
     "Tom Brown says:\n\u201cI would rather see the roads repaired.\u201d\n"
     "Ann Lee says:\n\u201cThe ferries are the town's lifeline.\u201d\n",
@@ -248,6 +256,7 @@ def test_name_over_a_date_line_in_more_printed_forms(rules, stamp, iso):
     ("on 25 Oct 2012 at 7:20 pm Timon Piccini", "on 25 Oct 2012 at 11:34 pm cb1601ej", ["Timon Piccini", "cb1601ej"]),
     ("7:43 pm on October 25, 2012 David Lippman", "October 26, 2012 at 1:43 am Nathan Kraft",
      ["David Lippman", "Nathan Kraft"]),
+    ("October 12, 2012  Cat", "October 13, 2012  Misty Perryman", ["Cat", "Misty Perryman"]),
 ])
 def test_headers_with_the_stamp_before_the_name(rules, first, second, authors):
     thread = f"{first}\nThe pier is a disgrace.\n{second}\nAgreed, and the roads too.\n"
@@ -315,3 +324,35 @@ def test_a_short_comment_above_the_next_name_is_no_motto(rules):
     parts = parse_article(LONGER_ARTICLE + thread, rules)
     assert [(c.author, c.body) for c in parts.comments] == [
         ("mary smith", "The pier is a disgrace.\nAgreed"), ("Tom B", "Schools first.")]
+def test_written_by_name_comma_date_over_each_comment(rules):
+    page = ("Battery maker enters bankruptcy\nWritten by Philip Proefrock on 17/10/12\n" + LONGER_ARTICLE.split("\n", 2)[2]
+            + "These things are best left to China\nwritten by pete, October 24, 2012\nWhy should we build batteries?\n"
+              "written by Eco-Vet, October 29, 2012\nWhenever I see a reasonable enterprise fail, I wonder.\n")
+    parts = parse_article(page, rules)
+    assert parts.byline == "Philip Proefrock"
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("pete", "2012-10-24"), ("Eco-Vet", "2012-10-29")]
+    assert parts.comments[0].body == "Why should we build batteries?"
+    # look-alike: a guest post's credit at its end, no comment under it
+    credited = parse_article(LONGER_ARTICLE + "written by Jane Roe, March 5, 2012\n", rules)
+    assert credited.comments == [] and "which flood every winter" in credited.body
+
+
+def test_the_date_above_the_name(rules):
+    thread = ("November 5, 2012\nDan Garner\nI too need to sharpen my focus.\n"
+              "November 5, 2012\nGigi\nI need to start pursuing more speaking opportunities.\n"
+              "November 6, 2012\nShirley Hershey Showalter\nLoved the story.\n")
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [
+        ("Dan Garner", "2012-11-05"), ("Gigi", "2012-11-05"), ("Shirley Hershey Showalter", "2012-11-06")]
+    assert parts.comments[1].body == "I need to start pursuing more speaking opportunities."
+
+
+@pytest.mark.parametrize("teasers", [
+    "November 5, 2012\nFerry fares rise\nThe council raised fares again this week.\n"
+    "November 8, 2012\nPier repairs start in March\nWork begins on the north end.\n",
+    "November 5, 2012 Ferry fares rise\nThe council raised fares again this week.\n"
+    "November 8, 2012 Pier repairs start in March\nWork begins on the north end.\n",
+])
+def test_a_dated_teaser_list_is_no_thread_of_names_under_dates(rules, teasers):
+    parts = parse_article(LONGER_ARTICLE + teasers, rules)
+    assert parts.comments == [] and "raised fares again" in parts.body

@@ -39,6 +39,13 @@ STAMP_JOINERS = re.compile(r"^(?:\s|on\b|at\b|[,/|·•–—-])+|(?:\s|\bon|\ba
 # A clause's subject rather than a commenter's name: "The minister said:", "He said:".
 NOT_A_NAME = re.compile(r"(?:the|a|an|his|her|their|its|our|my|he|she|they|it|we|i|you|this|that|one)\b", re.I)
 PROFILE_CHARS = 80  # a commenter's motto is a line, not a paragraph
+# Where a header's only evidence is its layout (the date above the name, a motto between name
+# and stamp), only a name's shape is a commenter's: a handle, then at most two capitalised
+# words ("sophie M", "Dan Garner"). A teaser list prints "November 5, 2012 / Ferry fares rise
+# / its first lines".
+NAME_SHAPE = re.compile(r"\S{1,40}(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}")
+# The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
+SAYS = re.compile(r"\b(?:says|said|wrote|commented|added|replied)\b", re.I)
 BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
 
@@ -116,14 +123,18 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
         if author and _plausible_author(author, rules):
             if not stamp and following and is_date_line(following, rules):
                 return author, following, 2
-            if stamp or groups.get("id") or re.search(r"\b(says|said|wrote|commented)\b", text, re.I):
+            if stamp or groups.get("id") or SAYS.search(text):
                 return author, stamp, 1
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
             and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
         return _clean_author(text), following, 2
     profile = _profile_lines(units, i + 1, rules)
-    if profile and _plausible_author(text, rules) and len(text.split()) <= BARE_AUTHOR_WORDS:
+    if profile and NAME_SHAPE.fullmatch(text) and _plausible_author(text, rules):
         return _clean_author(text), units[i + 1 + profile].text, profile + 2
+    if following and is_date_line(text, rules) and NAME_SHAPE.fullmatch(following) \
+            and _plausible_author(following, rules) and not is_date_line(following, rules) \
+            and i + 2 < len(units) and _is_comment_text(units[i + 2].text, rules):
+        return _clean_author(following), text, 2  # the date above the name: "November 5, 2012 / Gigi / text"
     return None
 
 
@@ -301,7 +312,7 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
       Kathy on April 6" above "Posted by: Andrew | DATE")."""
     openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items() if header and header[1]}
     for i, header in headers.items():
-        if header and header[1] and re.search(r"\b(says|said|wrote)\b", units[i].text, re.I):
+        if header and header[1] and SAYS.search(units[i].text):
             openers[i] = MIN_ARTICLE_WORDS_SIGNED
     repeated = []
     for i, header in headers.items():
