@@ -356,3 +356,16 @@ def test_the_date_above_the_name(rules):
 def test_a_dated_teaser_list_is_no_thread_of_names_under_dates(rules, teasers):
     parts = parse_article(LONGER_ARTICLE + teasers, rules)
     assert parts.comments == [] and "raised fares again" in parts.body
+
+
+def test_a_stamp_alone_on_its_line_is_no_header_whatever_looks_like_a_name_in_it(rules):
+    # Blogger: the day above the title, each comment's stamp under its text
+    page = ("Friday, October 19, 2012\nCool technology of the week\n" + LONGER_ARTICLE.split("\n", 2)[2]
+            + "Posted by John Halamka at 3:00 AM\n"
+              "Anonymous said...\nWowza! That is really cool!\nOctober 19, 2012 10:54 AM\n"
+              "Kevin Groff said...\nI see a challenge in your future...\nOctober 19, 2012 11:58 AM\n"
+              "John Halamka said...\nCompletely edible, but not incredible.\nOctober 19, 2012 12:14 PM\n")
+    parts = parse_article(page, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [
+        ("Anonymous", "2012-10-19T10:54:00"), ("Kevin Groff", "2012-10-19T11:58:00"),
+        ("John Halamka", "2012-10-19T12:14:00")]

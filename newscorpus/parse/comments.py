@@ -113,7 +113,8 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
     """(author, printed stamp, units consumed) when a comment starts at units[i]."""
     text = units[i].text
     following = units[i + 1].text if i + 1 < len(units) else ""
-    match = matches_any(rules.comment_header, text)
+    # a line that is only a stamp is no header, whatever part of it looks like a name ("Friday")
+    match = matches_any(rules.comment_header, text) if not is_date_line(text, rules) else None
     if match:
         groups = match.groupdict()
         author, stamp = groups.get("author"), groups.get("date")
