@@ -135,3 +135,18 @@ def test_promotions_and_site_footers_leave_the_body_and_sentences_like_them_stay
         assert line not in parts.body, line
     for sentence in SENTENCES_LIKE_THEM:
         assert sentence in parts.body, sentence
+
+
+@pytest.mark.parametrize("tail, kept", [
+    # the article's own numbered list closing it: a playlist, products
+    ("From left to right:\n1. Owls Of The British Isles\n2. Blue Floral\n3. Peony\n4. Aqua Leaf\n", True),
+    ("1. In The Dirt - S. Carey\n2. Orchids - Maria Taylor\n3. Slowness - Calexico\n", True),
+    # look-alikes: a "Most read" list, two numbered lines, a numbering that does not start at 1
+    ("Most read\n1. Ferry fares rise again\n2. Pier repairs start\n3. School roof approved\n", False),
+    ("1. Home\n2. News\n", False),
+    ("4. Ferry fares\n5. Pier repairs\n6. School roof\n", False),
+])
+def test_a_numbered_list_closing_the_article_is_its_text(tail, kept):
+    parts = parse_article(ARTICLE + tail)
+    assert (tail.strip().splitlines()[-1] in parts.body) is kept
+    assert parts.body.startswith("The city council approved")

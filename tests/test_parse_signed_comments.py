@@ -85,3 +85,15 @@ def test_a_signature_that_also_reads_as_a_header_does_not_hide_the_signed_thread
     assert [c.author for c in parts.comments] == ["jonathan", "Anonymous", "tj", "Menzie"]
     assert parts.comments[0].body == "The pier was fixed in 1998 too.\nhttp://www.example.org/pier-1998"
     assert "which flood every winter." in parts.body and "Fix the roads" not in parts.body
+
+
+def test_numbered_signatures_give_each_text_to_the_name_under_it(rules):
+    # a header reading would take "Comment #2 - Posted by: NAME at DATE" for the header of the
+    # text under it; the text above is the one it signs
+    thread = ("WTF! Wow this is going to be tough.\nComment #1 - Posted by: Kurt M/39/185 at November 10, 2012 5:55 PM\n"
+              "A difficult workout on a difficult day.\nComment #2 - Posted by: Andrew B at November 10, 2012 5:57 PM\n"
+              "RIP LT. Ray\nComment #3 - Posted by: Drew at November 10, 2012 6:00 PM\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("Kurt M/39/185", "WTF! Wow this is going to be tough."), ("Andrew B", "A difficult workout on a difficult day."),
+        ("Drew", "RIP LT. Ray")]

@@ -40,6 +40,8 @@ CONTENT_GAP = 3
 NEWSLETTER_STRAPLINE_WORDS = 25
 AUTHOR_BIO_TAIL = 3  # an author's bio is among the last paragraphs left after furniture
 AUTHOR_BIO_MAX_WORDS = 200
+NUMBERED_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S")
+NUMBERED_LIST_ITEMS = 3  # fewer numbered lines are no list
 
 
 def default_rules() -> Rules:
@@ -221,9 +223,27 @@ def _drop_trailing_furniture(kept: list[Unit], parts: ArticleParts, rules: Rules
     last = max((k for k, unit in enumerate(kept) if is_content(unit, rules)
                 or (is_sentence(unit.text) and unit.words >= 2)
                 or find_image_credit(unit.text, rules)), default=-1)
+    listed = _numbered_list_end(kept[last + 1:])
+    if listed is not None:
+        last += listed + 1  # the article's own list ("1. In The Dirt - S. Carey", "2. ..."), not a menu
     for unit in kept[last + 1:]:
         _discard(parts, unit, "trailing_furniture")
     return kept[:last + 1]
+
+
+def _numbered_list_end(tail: list[Unit]) -> int | None:
+    """Index of the last item of a list numbered 1, 2, 3, ... in these short lines, or None:
+    a playlist or a list of products closing the article. (Lists under a "Most read" heading
+    are gone before this.)"""
+    expected, end = 1, None
+    for k, unit in enumerate(tail):
+        number = NUMBERED_ITEM.match(unit.text)
+        if number is None:
+            continue
+        if int(number.group(1)) != expected:
+            break
+        expected, end = expected + 1, k
+    return end if expected - 1 >= NUMBERED_LIST_ITEMS else None
 
 
 def _drop_author_bio(kept: list[Unit], parts: ArticleParts, rules: Rules) -> list[Unit]:

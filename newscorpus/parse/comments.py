@@ -177,11 +177,18 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
             and _names_alternate_with_text(units[1:], rules):
         zone = _read_zone(units, rules, undated=True)
-    if len(zone.comments) < SIGNED_COMMENTS <= len(_trailers(units, rules)):
-        # signatures below the text, where a header reading found at most one comment (a
-        # signature's own "NAME at DATE" read as a header): the reading that explains more
+    trailers = _trailers(units, rules)
+    if len(trailers) >= SIGNED_COMMENTS:
+        # signatures below the text: the signed reading, where a header reading found at most
+        # one comment (a reply quoting "NAME at DATE") and the signed one more; or where the
+        # header reading took the signatures themselves for headers ("Comment #2 - Posted by:
+        # NAME at DATE") and so gave each text to the wrong name
         signed = _read_signed_zone(units, rules)
-        if len(signed.comments) > len(zone.comments):
+        signature_lines = {n for k in trailers for n in units[k].lines}
+        header_lines = {b.position for b in zone.boilerplate if b.rule == "comment_header"}
+        headers_are_signatures = len(header_lines & signature_lines) * 2 > len(header_lines)
+        if len(signed.comments) > len(zone.comments) and (len(zone.comments) < SIGNED_COMMENTS or headers_are_signatures) \
+                or len(signed.comments) == len(zone.comments) and headers_are_signatures:
             zone = signed
     return zone
 
@@ -335,9 +342,10 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
 
 
 def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:
-    """The words around a signature's name: "posted by:" and "|" in "Posted by: Ann | DATE"."""
+    """The words around a signature's name: "posted by:" and "|" in "Posted by: Ann | DATE";
+    numbers aside ("Comment #2 - Posted by:")."""
     found = _trailer(text, rules)
-    return (text[:found.start("author")].strip().casefold(),
+    return (re.sub(r"\d+", "0", text[:found.start("author")].strip().casefold()),
             text[found.end("author"):found.start("date")].strip().casefold())
 
 
