@@ -143,10 +143,11 @@ def many_articles(folder: Path, copies: int) -> Path:
 def test_a_worker_killed_mid_run_costs_nothing(cluster, tmp_path):
     from distributed import Client
 
-    corpus = many_articles(tmp_path / "corpus", copies=2)
+    # Enough batches that the victim is busy at some stored result.
+    corpus = many_articles(tmp_path / "corpus", copies=4)
     local = tmp_path / "local.db"
     local_summary = ingest([corpus], Job(db_path=local, batch_size=4), root=tmp_path)
-    assert local_summary.ok and local_summary.added == 40
+    assert local_summary.ok and local_summary.added == 80
 
     # A third worker to kill, so the cluster the other tests use keeps its two.
     cluster.start_worker("victim")
@@ -154,22 +155,21 @@ def test_a_worker_killed_mid_run_costs_nothing(cluster, tmp_path):
     killed_while_running: list[bool] = []
 
     def kill_the_victim_once(_stored: int) -> None:
-        if killed_while_running:
+        # Not waiting here for the victim to be busy: the ingest submits no work while this
+        # runs, so an idle victim would stay idle. It is tried again at the next stored result.
+        if killed_while_running or not watcher.processing([victim])[victim]:
             return
-        with Client(cluster.address, timeout=30, set_as_default=False) as client:
-            victim = next(address for address, info in client.scheduler_info()["workers"].items()
-                          if info["name"] == "victim")
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while not client.processing([victim])[victim] and time.monotonic() < deadline:
-                time.sleep(0.1)
-            killed_while_running.append(bool(client.processing([victim])[victim]))
+        killed_while_running.append(True)
         cluster.kill("victim")
 
     distributed = tmp_path / "cluster.db"
-    summary = ingest([corpus], Job(db_path=distributed, batch_size=4, scheduler=cluster.address,
-                                   on_progress=kill_the_victim_once), root=tmp_path)
+    with Client(cluster.address, timeout=30, set_as_default=False) as watcher:
+        victim = next(address for address, info in watcher.scheduler_info()["workers"].items()
+                      if info["name"] == "victim")
+        summary = ingest([corpus], Job(db_path=distributed, batch_size=4, scheduler=cluster.address,
+                                       on_progress=kill_the_victim_once), root=tmp_path)
     assert killed_while_running == [True], cluster.log("scheduler")[-2000:]
-    assert (summary.status, summary.added, summary.failed) == ("completed", 40, 0), summary.errors
+    assert (summary.status, summary.added, summary.failed) == ("completed", 80, 0), summary.errors
     assert contents(distributed) == contents(local)
     assert_indexes_intact(distributed)
 
