@@ -40,6 +40,11 @@ def server(built_seeds_db, tmp_path_factory):
     with sqlite3.connect(db_path) as conn:  # an article whose text tries to run script
         conn.execute("update articles set body = body || '\n\n<script>window.pwned = 1</script> <b>bold?</b> xylograph' "
                      "where path like '%000_%'")
+    yield from serve(db_path)
+
+
+def serve(db_path: Path):
+    """`newscorpus serve` on a free port of loopback, as a user starts it: yields its address."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "newscorpus.cli", "serve", "--db", str(db_path), "--port", str(port)],
                                cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
