@@ -4,6 +4,7 @@ test_browser.py)."""
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
 
@@ -16,7 +17,7 @@ WIKINEWS = PROJECT / "tests" / "data" / "wikinews"  # dated articles of 2019-202
 
 
 @pytest.fixture(scope="module")
-def copies_server(tmp_path_factory):
+def copies_corpus(tmp_path_factory):
     """The seeds, a syndicated rewrite of one, and the dated Wikinews sample, in one run."""
     folder = tmp_path_factory.mktemp("copies") / "articles"
     folder.mkdir()
@@ -26,7 +27,12 @@ def copies_server(tmp_path_factory):
                                            encoding="utf-8")
     db_path = folder.parent / "corpus.db"
     ingest(folder, db_path)
-    yield from serve(db_path)
+    return db_path
+
+
+@pytest.fixture(scope="module")
+def copies_server(copies_corpus):
+    yield from serve(copies_corpus)
 
 
 def test_a_period_of_the_home_timeline_lists_its_articles(copies_server, page):  # noqa: F811
@@ -60,3 +66,16 @@ def test_a_rewrite_links_its_story_and_the_story_shows_every_version(copies_serv
     follow(page, ".reader.story ol.versions > li >> nth=0 >> a >> nth=0")  # back to the first version
     assert "military alliance" in page.inner_text("article.reader h1")
     shot(page, "story")
+
+
+def test_an_entity_mentioned_in_dated_articles_has_its_timeline(copies_corpus, copies_server, page):  # noqa: F811
+    with sqlite3.connect(copies_corpus) as conn:
+        entity_id, dated_articles = conn.execute(
+            "SELECT e.id, count(*) FROM entities e JOIN article_entities ae ON ae.entity_id = e.id "
+            "JOIN articles a ON a.id = ae.article_id WHERE a.published IS NOT NULL AND a.duplicate_of IS NULL "
+            "GROUP BY e.id ORDER BY count(*) DESC, e.id LIMIT 1").fetchone()
+    page.goto(f"{copies_server}/corpus/entities/{entity_id}")
+    assert page.locator("table.timeline").count() == 1
+    articles_per_period = page.locator("table.timeline tbody tr td:nth-child(2)").all_inner_texts()
+    assert sum(int(n) for n in articles_per_period) == dated_articles
+    shot(page, "entity-timeline")
