@@ -148,7 +148,7 @@ def _profile_lines(units: list[Unit], start: int, rules: Rules) -> int:
         if start + n >= len(units) or not is_date_line(units[start + n].text, rules):
             continue
         lines = [units[k].text for k in range(start, start + n)]
-        if len(lines[-1]) > PROFILE_CHARS or len(lines[0]) > PROFILE_CHARS:
+        if any(len(line) > PROFILE_CHARS for line in lines):
             return 0
         if matches_any(rules.commenter_profile, lines[-1]):
             return n
@@ -177,18 +177,17 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     if not zone.comments and units and matches_any(rules.comment_section_start, units[0].text) \
             and _names_alternate_with_text(units[1:], rules):
         zone = _read_zone(units, rules, undated=True)
-    trailers = _trailers(units, rules)
-    if len(trailers) >= SIGNED_COMMENTS:
-        # signatures below the text: the signed reading, where a header reading found at most
-        # one comment (a reply quoting "NAME at DATE") and the signed one more; or where the
-        # header reading took the signatures themselves for headers ("Comment #2 - Posted by:
-        # NAME at DATE") and so gave each text to the wrong name
+    # Signatures below the text ("Posted by: NAME | DATE"): the signed reading, where the header
+    # reading found at most one comment (a reply quoting "NAME at DATE"), or where it took the
+    # signatures themselves for headers ("Comment #2 - Posted by: NAME at DATE") and so gave
+    # each text to the wrong name.
+    headers = [b.text for b in zone.boilerplate if b.rule == "comment_header"]
+    headers_are_signatures = sum(_trailer(text, rules) is not None for text in headers) * 2 > len(headers) > 0
+    if (len(zone.comments) < SIGNED_COMMENTS or headers_are_signatures) \
+            and len(_trailers(units, rules)) >= SIGNED_COMMENTS:
         signed = _read_signed_zone(units, rules)
-        signature_lines = {n for k in trailers for n in units[k].lines}
-        header_lines = {b.position for b in zone.boilerplate if b.rule == "comment_header"}
-        headers_are_signatures = len(header_lines & signature_lines) * 2 > len(header_lines)
-        if len(signed.comments) > len(zone.comments) and (len(zone.comments) < SIGNED_COMMENTS or headers_are_signatures) \
-                or len(signed.comments) == len(zone.comments) and headers_are_signatures:
+        if len(signed.comments) > len(zone.comments) \
+                or headers_are_signatures and len(signed.comments) == len(zone.comments):
             zone = signed
     return zone
 

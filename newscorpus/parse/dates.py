@@ -26,7 +26,7 @@ from .units import Unit, is_date_line, is_sentence
 
 # Only a text holding a year or a numeric date is given to dateutil: it is slow next to a
 # regular expression, and there is no date to find without one.
-NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
 DATE_NUMBERS = re.compile(rf"\b(?:1[89]|2\d)\d\d\b|{NUMERIC_DATE.pattern}")
 HAS_TIME = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.])|\d\s*[ap]\.?m\b", re.IGNORECASE)
 # What dateutil misreads: "10.08" (a time in British style), "p.m.", "9th"; and words a
@@ -163,6 +163,12 @@ def _after_name(text: str, rules: Rules) -> list[PrintedDate] | None:
             if value:
                 return [PrintedDate("", value)]
     return None
+
+
+def day_or_month_first(text: str) -> bool:
+    """Whether the text prints a numeric date that reads both ways ("12/04/2020"): dateutil
+    takes the month first, a British or European page means the day."""
+    return any(int(a) <= 12 and int(b) <= 12 and a != b for a, b in NUMERIC_DATE.findall(text))
 
 
 def latest_date(saved_at: datetime | None) -> str:

@@ -139,15 +139,15 @@ def labelled_byline(units, k: int, rules: Rules) -> tuple[str, str] | None:
     """A byline whose label ("By", "Author:") stands alone on line k, the name on the next."""
     if k + 1 >= len(units) or not matches_any(rules.byline_label, units[k].text):
         return None
-    names = [units[k + 1].text]
+    lines, people = [units[k + 1].text], 1
     # a page printing each name as a link of its own: "By" / "David Brand" / "and" / "Ramsey Khalifeh"
     j = k + 2
     while j + 1 < len(units) and NAME_JOINER.fullmatch(units[j].text) \
             and len(units[j + 1].text.split()) <= LABELLED_NAME_WORDS // 2:
-        names += [units[j].text, units[j + 1].text]
-        j += 2
-    name = " ".join(names)
-    if len(name.split()) > LABELLED_NAME_WORDS * (len(names) + 1) // 2:
+        lines += [units[j].text, units[j + 1].text]
+        people, j = people + 1, j + 2
+    name = " ".join(lines)
+    if len(name.split()) > LABELLED_NAME_WORDS * people:
         return None
     return byline(f"by {name}", rules)
 

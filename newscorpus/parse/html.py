@@ -18,7 +18,7 @@ from dateutil import parser as date_parser
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import find_comment_section, read_zone
-from .dates import dates_in_line, latest_date
+from .dates import dates_in_line, day_or_month_first, latest_date
 from .header import byline, labelled_byline
 from .page_text import visible_text
 from .rules import Rules, matches_any
@@ -78,9 +78,10 @@ def parse_html(html: str, rules: Rules, saved_at: datetime | None = None) -> Art
     clean_extracted_text(found.get("text") or "", parts, rules)
     # one unit per block: a page's lines are no hard-wrapped paragraph to join
     page_lines = [Unit([n], line) for n, line in enumerate(page_text.split("\n"))]
-    printed = _printed_byline(page_lines, [title, *headlines], parts.paragraphs, rules)
+    under_headline = _under(page_lines, [title, *headlines], parts.paragraphs)
+    printed = _printed_byline(page_lines, under_headline, parts.paragraphs, rules)
     parts.byline = _byline(found.get("author"), printed, linked_author) or parts.byline  # else one in the text
-    shown = _printed_published(page_lines, [title, *headlines], parts.paragraphs, rules, latest)
+    shown = _printed_published(page_lines, under_headline, rules, latest)
     if shown and shown[:10] != (parts.published or "")[:10]:
         parts.published = shown
         if parts.updated and parts.updated[:10] <= shown[:10]:
@@ -135,14 +136,14 @@ def _byline(metadata_author: str | None, printed: tuple[str, str | None] | None,
     return metadata_author or linked_author
 
 
-def _printed_byline(units, headlines: list[str | None], paragraphs: list[str],
+def _printed_byline(units, under_headline: list[tuple[int, list[int]]], paragraphs: list[str],
                     rules: Rules) -> tuple[str, str | None] | None:
     """The author of the first byline among the page's lines under its printed headline and
     above its article text, with those lines' text; else the first next to the article's
     first paragraph, above it and then under it (a page whose headline is printed unlike its
     metadata title). Never past the article's text: bylines there are teasers'."""
-    for anchor, around in (headlines, False), (paragraphs[:1], True):
-        for at, under in _under(units, anchor, paragraphs):
+    for blocks, around in (under_headline, False), (_under(units, paragraphs[:1], paragraphs), True):
+        for at, under in blocks:
             above = range(max(0, at - PRINTED_BYLINE_WINDOW), at) if around else []
             for k in [*above, *under]:
                 found = byline(units[k].text, rules) or labelled_byline(units, k, rules)
@@ -151,14 +152,14 @@ def _printed_byline(units, headlines: list[str | None], paragraphs: list[str],
     return None
 
 
-def _printed_published(units, headlines: list[str | None], paragraphs: list[str], rules: Rules,
+def _printed_published(units, under_headline: list[tuple[int, list[int]]], rules: Rules,
                        latest: str) -> str | None:
     """The publication date printed under the headline, labelled so or in the byline
     ("Written: 2023-11-07 15:03:30 / Updated: ...", "By Jane Roe, March 5, 2024"): what the
     reader is told, where htmldate's search of the whole page may find a teaser's date."""
-    for _, under in _under(units, headlines, paragraphs):
+    for _, under in under_headline:
         for k in under:
-            if _day_or_month_first(units[k].text):
+            if day_or_month_first(units[k].text):
                 continue  # "12/04/2020": which is the month, htmldate's reading of the page knows better
             for printed in dates_in_line(units[k].text, rules):
                 if printed.kind == "published" and rules.settings.earliest_year <= int(printed.value[:4]) \
@@ -167,23 +168,22 @@ def _printed_published(units, headlines: list[str | None], paragraphs: list[str]
     return None
 
 
-def _day_or_month_first(text: str) -> bool:
-    return any(int(a) <= 12 and int(b) <= 12 and a != b
-               for a, b in re.findall(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b", text))
+def _under(units, anchors: list[str | None], paragraphs: list[str]) -> list[tuple[int, list[int]]]:
+    """(k, the lines under unit k) for each unit that prints one of the anchors (every place
+    the headline is printed: a "Recent posts" list may print it first), up to the article's text."""
+    wanted = {tuple(_word_list(a)) for a in anchors if a}
+    body = {" ".join(p.split()) for p in paragraphs}
+    return [(at, list(takewhile(lambda j: units[j].text not in body,
+                                range(at + 1, min(at + 1 + PRINTED_BYLINE_WINDOW, len(units))))))
+            for at, unit in enumerate(units) if tuple(_word_list(unit.text)) in wanted]
 
 
-def _under(units, anchor: list[str | None], paragraphs: list[str]):
-    """(k, the lines under unit k) for each unit that prints the anchor (every place the
-    headline is printed: a "Recent posts" list may print it first), up to the article's text."""
-    wanted, body = [a for a in anchor if a], {" ".join(p.split()) for p in paragraphs}
-    for at, unit in enumerate(units):
-        if any(_same_words(unit.text, a) for a in wanted):
-            yield at, list(takewhile(lambda j: units[j].text not in body,
-                                     range(at + 1, min(at + 1 + PRINTED_BYLINE_WINDOW, len(units)))))
+def _word_list(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+    return set(_word_list(text))
 
 
 def _slug(text: str) -> str:
@@ -244,7 +244,7 @@ def _labels(value) -> list[str]:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
+    return _word_list(a) == _word_list(b)
 
 
 def _comments_in_page(page_text: str, rules: Rules) -> list[ParsedComment]:
