@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .nlp.pipeline import MODEL
+from .nlp.places import GAZETTEERS
 
 PACKAGE = Path(__file__).resolve().parent
 # What decides the extraction: the parse and NLP stages with their rules and lexicons, and the
@@ -37,8 +38,9 @@ def extractor_fingerprint(rules_path: Path | None = None, fields: dict[str, str]
         digest.update(b"user rules\0" + Path(rules_path).read_bytes())
     if fields:
         digest.update(b"record fields\0" + repr(sorted(fields.items())).encode())
-    try:
-        digest.update(f"{MODEL} {metadata.version(MODEL)}".encode())
-    except metadata.PackageNotFoundError:
-        digest.update(MODEL.encode())
+    for package in (MODEL, *GAZETTEERS):
+        try:
+            digest.update(f"{package} {metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
     return digest.hexdigest()[:16]

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
-from .mentions import CONNECTORS, DETERMINERS, RawMention, nested_places, raw_mentions
+from .mentions import CONNECTORS, DETERMINERS, PERSONAL_ADDRESS, RawMention, nested_places, raw_mentions
+from .places import known_place, person_evidence
 
 __all__ = ["find_entities", "canonical_key"]
 
@@ -33,10 +34,10 @@ def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     raw = raw_mentions(doc)
     nested = nested_places(doc, raw)
     if not nested:
-        return _resolve(raw, doc.text)
+        return _resolve(raw, doc)
     # A place inside an organisation's name counts as a mention of the place, but the
     # name is still one mention: quote attribution sees the organisation only.
-    entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc.text)
+    entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
     inner = {(m.start, m.end) for m in nested}
     return entities, [m for m in mentions if (m.start, m.end) not in inner]
 
@@ -85,7 +86,9 @@ def _add_defined_short_forms(raw: list[RawMention], text: str) -> dict[str, str]
         inner = normalise_surface(match.group(1))
         words = inner.split()
         is_acronym = len(words) == 1 and _SHORT_FORM.match(inner) and sum(c.isupper() for c in inner) >= 2
-        is_translation = 2 <= len(words) <= 6 and all(w[0].isupper() or w.lower() in CONNECTORS for w in words)
+        # "(Greek: Αθήνα, Athína)" glosses the name in another language: a label and a list, not a name.
+        is_translation = 2 <= len(words) <= 6 and not any(c in inner for c in ":;,") and all(
+            w[0].isupper() or w.lower() in CONNECTORS for w in words)
         if not (is_acronym or is_translation):
             continue
         defined[canonical_key(inner)] = m.key
@@ -104,9 +107,9 @@ def _add_defined_short_forms(raw: list[RawMention], text: str) -> dict[str, str]
     return defined
 
 
-def _resolve(raw: list[RawMention], text: str) -> tuple[list[EntityRef], list[Mention]]:
+def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]]:
     lex = lexicon()
-    defined = _add_defined_short_forms(raw, text)
+    defined = _add_defined_short_forms(raw, doc.text)
 
     canonical_names: dict[str, str] = {}
     keys: list[str] = []
@@ -144,6 +147,7 @@ def _resolve(raw: list[RawMention], text: str) -> tuple[list[EntityRef], list[Me
     final_keys = [merged.find(k) for k in keys]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
+    _type_known_places(raw, final_keys, types, doc, lex)
     return _build(raw, final_keys, types, canonical_names)
 
 
@@ -259,6 +263,32 @@ def _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, me
                 types[index] = "PERSON"
                 key = choice
         last_seen[key] = m.start
+
+
+def _type_known_places(raw, final_keys, types, doc, lex) -> None:
+    """A name the gazetteers list (places.py) that the model called a person or an
+    organisation is a place, unless the article treats it as someone: a title or a form of
+    address, a reporting verb after it, or a longer name it stands for."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(final_keys):
+        groups[key].append(index)
+    for key, indices in groups.items():
+        voted = _voted_type(Counter(types[i] for i in indices))
+        if voted not in {"PERSON", "ORG"} or key in lex.canonical_types or not known_place(key, voted):
+            continue
+        mentions = [raw[i] for i in indices]
+        if any(m.key != key or m.titles or m.head_typed or m.text.replace(".", "").isupper() for m in mentions):
+            continue
+        if any(_addressed(doc, m) or (m.tokens[1] >= 0 and person_evidence(doc, m.tokens[1], lex.reporting_verbs))
+               for m in mentions):
+            continue
+        for i in indices:
+            types[i] = "PLACE"
+
+
+def _addressed(doc, m) -> bool:
+    start = m.tokens[0]
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS
 
 
 def _build(raw, final_keys, types, canonical_names) -> tuple[list[EntityRef], list[Mention]]:

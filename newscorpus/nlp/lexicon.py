@@ -107,6 +107,11 @@ class Lexicon:
         return frozenset(line.strip().lower() for line in lexicon_lines("reporting_verbs.txt"))
 
     @cached_property
+    def gazetteer_common_words(self) -> frozenset[str]:
+        """Places in the gazetteers that are mostly ordinary words: "North", "Independence"."""
+        return frozenset(canonical_key(w) for w in _words("gazetteer_common_words.txt"))
+
+    @cached_property
     def known_names(self) -> list[tuple[str, str]]:
         """(name, label) pairs marked before the model runs."""
         pairs = []

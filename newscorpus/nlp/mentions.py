@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence
+from .places import known_place
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -274,6 +275,9 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
         inner = start
         while inner < end - 1 and doc[inner].lower_ in lex.role_words:
             inner += 1
+        if inner > start and doc[inner].lower_ in CONNECTORS and inner + 1 < end:
+            # "the King of Athens", "Governor of Texas": a title and the place it is held in.
+            return clean_mention(doc, inner + 1, end, "GPE", lex)
         if inner > start:
             # The title inside the model's span is read again by _title_before, with its context.
             start = inner
@@ -347,8 +351,13 @@ def raw_mentions(doc) -> list[RawMention]:
         if any(taken[start:end]):
             end = ent.end
         taken[start:end] = b"\x01" * (end - start)
+        places = _coordinated_places(doc, start, end)
+        if places:
+            spans += places
+            continue
         for piece_start, piece_end in _split_at_possessives(doc, start, end):
             spans.append((piece_start, piece_end, label))
+    spans += _missed_places(doc, taken)
     spans.sort()
     mentions = []
     for start, end, label in spans:
@@ -362,6 +371,45 @@ def raw_mentions(doc) -> list[RawMention]:
         mentions = [m for m in mentions if m.type == "PERSON"
                     or not any(t0 <= m.start and m.end <= t1 for t0, t1 in title_ranges)]
     return mentions
+
+
+def _coordinated_places(doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """ "Odense and Wrocław" read as one name is two places when the gazetteer lists each
+    side and not the whole ("Antigua and Barbuda" is one country, "Procter and Gamble" no
+    place at all)."""
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in COORDINATORS), None)
+    if cut is None or known_place(canonical_key(doc[start:end].text), "ORG"):
+        return []
+    sides = [(start, cut), (cut + 1, end)]
+    if all(known_place(canonical_key(doc[a:b].text), "ORG") for a, b in sides):
+        return [(a, b, "GPE") for a, b in sides]
+    return []
+
+
+MISSED_PLACE_MAX_WORDS = 3
+
+
+def _missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
+    """Places the model left untagged ("returned to Copenhagen in August"): capitalised words
+    after a preposition, outside every name, that a gazetteer lists as a city large enough
+    to be read as one where the model read a person (places.py)."""
+    found = []
+    n = len(doc)
+    i = 1
+    while i < n:
+        if taken[i] or not _is_capitalised(doc[i]) or doc[i - 1].pos_ != "ADP" or not doc[i].is_alpha:
+            i += 1
+            continue
+        end = i
+        while end < n and end - i < MISSED_PLACE_MAX_WORDS and not taken[end] and doc[end].is_alpha \
+                and _is_capitalised(doc[end]):
+            end += 1
+        # The whole capitalised run must be the place: "to Copenhagen Harbour" is not Copenhagen.
+        if known_place(canonical_key(doc[i:end].text), "PERSON"):
+            found.append((i, end, "GPE"))
+            taken[i:end] = b"\x01" * (end - i)
+        i = end
+    return found
 
 
 def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
@@ -405,7 +453,8 @@ NESTED_MAX_WORDS = 3
 def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
     """Places named inside an organisation's name: "University of Paris", "Kyoto University",
     "Chicago White Sox" also mention Paris, Kyoto, Chicago. A part is a place when the model,
-    shown that part on its own, reads it as one (inside the name its context says ORG)."""
+    shown that part on its own, reads it as one (inside the name its context says ORG), or a
+    gazetteer lists it (places.py)."""
     candidates = []  # for each organisation, its parts to try in order, as (text, tokens)
     for m in mentions:
         if m.type != "ORG":
@@ -422,7 +471,8 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
             if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
                 parts.append(tokens[:size])
         candidates.append([(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p) for p in parts])
-    places = _places_among({text for parts in candidates for text, _ in parts})
+    texts = {text for parts in candidates for text, _ in parts}
+    places = _places_among(texts) | {t for t in texts if known_place(canonical_key(t), "ORG")}
     found = []
     for parts in candidates:
         for text, part in parts:
