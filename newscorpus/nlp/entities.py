@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, PERSONAL_ADDRESS, RawMention, nested_places, raw_mentions
-from .places import known_place, person_evidence
+from .places import is_region, known_place, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
 
@@ -268,10 +268,13 @@ def _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, me
 def _type_known_places(raw, final_keys, types, doc, lex) -> None:
     """A name the gazetteers list (places.py) that the model called a person or an
     organisation is a place, unless the article treats it as someone: a title or a form of
-    address, a reporting verb after it, or a longer name it stands for."""
+    address, a reporting verb after it, or a longer name it stands for. A city must also
+    stand where places stand; each place found lets the next name in a list qualify
+    ("to Isfahan, Christchurch and Veracruz")."""
     groups: dict[str, list[int]] = defaultdict(list)
     for index, key in enumerate(final_keys):
         groups[key].append(index)
+    pending = {}
     for key, indices in groups.items():
         voted = _voted_type(Counter(types[i] for i in indices))
         if voted not in {"PERSON", "ORG"} or key in lex.canonical_types or not known_place(key, voted):
@@ -282,8 +285,21 @@ def _type_known_places(raw, final_keys, types, doc, lex) -> None:
         if any(_addressed(doc, m) or (m.tokens[1] >= 0 and person_evidence(doc, m.tokens[1], lex.reporting_verbs))
                for m in mentions):
             continue
-        for i in indices:
-            types[i] = "PLACE"
+        pending[key] = voted
+    changed = True
+    while pending and changed:
+        changed = False
+        place_edges = {edge for m, kind in zip(raw, types) if kind == "PLACE" and m.tokens[0] >= 0 for edge in m.tokens}
+        for key, voted in list(pending.items()):
+            # A country or region the model called an organisation needs no more; a city, or any
+            # name the model read as a person ("Jordan"), must also stand where places stand.
+            if (voted == "PERSON" or not is_region(key)) and not any(
+                    raw[i].tokens[0] >= 0 and placed(doc, raw[i].tokens, place_edges, voted, lex) for i in groups[key]):
+                continue
+            for i in groups[key]:
+                types[i] = "PLACE"
+            del pending[key]
+            changed = True
 
 
 def _addressed(doc, m) -> bool:

