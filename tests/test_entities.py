@@ -342,3 +342,19 @@ def test_an_organisation_with_its_founding_year_stays(nlp, sentence):
 def test_prizes_and_works_are_neither_organisations_nor_people(nlp, sentence, name, kind):
     entities, _ = find_entities(nlp(sentence))
     assert {e.name: e.type for e in entities}[name] == kind
+
+
+@pytest.mark.parametrize("text, word", [
+    # After a place the model reads the heading as one.
+    ("He moved to Ohio.\n\nBackground\n\nThe fund was set up in 2003.", "Background"),
+    ("She moved to Ohio.\n\nBackground:\nThe fund was set up in 2003.", "Background"),
+])
+def test_one_word_alone_on_its_line_is_a_heading_not_a_name(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert not [e for e in entities if e.name == word], entities
+
+
+def test_a_place_heading_its_section_and_a_name_in_a_sentence_stay(nlp):
+    entities, _ = find_entities(nlp("Paris\n\nThe museums open at nine.\nReuters reported the strike."))
+    found = {e.name: e.type for e in entities}
+    assert found.get("Paris") == "PLACE" and found.get("Reuters") == "ORG", found

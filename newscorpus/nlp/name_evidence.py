@@ -12,7 +12,8 @@ kinds of evidence correct that, each cheap and with no second pass over the arti
 - a single year in brackets after a name the model called an organisation: that is how a
   film, a book or a painting is cited ("Match Point (2005)"); "(born ...)" is a person's;
 - the article's own spelling: a word capitalised only where every word is (at the start of
-  a sentence or line) and written in lower case elsewhere in the article is a common word.
+  a sentence or line) and written in lower case elsewhere in the article is a common word;
+- the layout: one word alone on its line is a heading ("Tips", "Warnings", "Career").
 """
 from __future__ import annotations
 
@@ -119,3 +120,20 @@ def described_as_a_person(doc, end: int) -> bool:
         return False
     inside = doc[end + 1:close].text + " "
     return bool(_BORN.match(inside) or _UNCERTAIN_LIFE.match(inside))
+
+
+def _line_break_before(doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+def alone_on_its_line(doc, start: int, end: int) -> bool:
+    """The one word at tokens [start, end) is all its line holds but for a colon: a heading."""
+    if end - start != 1 or not _line_break_before(doc, start):
+        return False
+    after = end
+    if after < len(doc) and doc[after].text == ":" and "\n" not in doc[start].whitespace_:
+        after += 1
+    return after >= len(doc) or "\n" in doc[after - 1].whitespace_ or doc[after].is_space and "\n" in doc[after].text
