@@ -117,3 +117,21 @@ def test_a_name_followed_by_a_birth_is_a_person_whatever_the_model_said(nlp, sen
 ])
 def test_an_organisation_with_its_years_stays_an_organisation(nlp, sentence, name):
     assert types_in(nlp, sentence).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("He was one of the first opponents of the Vietnam War.", "Vietnam"),  # an event
+    ("She is in a stable condition at Auckland Hospital.", "Auckland"),  # a building
+    ("The ships retreated from Manila Bay.", "Manila"),
+])
+def test_a_listed_place_inside_an_events_or_a_sites_name_is_mentioned_too(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("They spent the summer near Sandy Hook.", "Sandy"),  # a town too small to lead a name
+    ("The old man walked to Verizon Center on Friday.", "Verizon"),
+    ("Protesters gathered outside Mary Baldwin College on Monday.", "Mary"),  # a person's name leads
+])
+def test_a_word_leading_a_places_name_is_no_place_unless_listed(nlp, sentence, word):
+    assert word not in types_in(nlp, sentence)

@@ -419,34 +419,47 @@ NESTED_MAX_WORDS = 3
 
 
 def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
-    """Places named inside an organisation's name: "University of Paris", "Kyoto University",
-    "Chicago White Sox" also mention Paris, Kyoto, Chicago. A part is a place when the model,
-    shown that part on its own, reads it as one (inside the name its context says ORG), or a
-    gazetteer lists it (places.py)."""
-    candidates = []  # for each organisation, its parts to try in order, as (text, tokens)
+    """Places named inside a longer name: "University of Paris", "Kyoto University", "Chicago
+    White Sox", "Vietnam War", "Auckland Hospital" also mention Paris, Kyoto, Chicago, Vietnam,
+    Auckland. A part is a place when the model, shown that part on its own, reads it as one
+    (inside the name its context says ORG), or a gazetteer lists it (places.py): any city
+    after "of", only a region or a large city leading the name, and nothing leading a name
+    that opens with a person's ("George Washington University", "Mary Baldwin College")."""
+    lex = lexicon()
+    candidates = []  # for each name, its parts to try in order, as (text, tokens, after "of")
+    openings = {}  # a name's first two words, to ask whether they are a person's
     for m in mentions:
-        if m.type != "ORG":
-            continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
+        named_after = m.type in {"ORG", "EVENT"} or (m.type == "PLACE" and span[-1].lower_ in lex.head_types)
+        if not named_after:
+            continue
         tokens = list(span)
-        parts = []  # (tokens, after "of")
+        parts = []
         ofs = [i for i, t in enumerate(tokens) if t.lower_ == "of"]
         if ofs and 0 < len(tokens) - ofs[-1] - 1 <= NESTED_MAX_WORDS:
             parts.append((tokens[ofs[-1] + 1:], True))  # "University of Paris"
         for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
             if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
                 parts.append((tokens[:size], False))
-        candidates.append([(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts])
-    places = _places_among({text for parts in candidates for text, _, _ in parts})
+        if len(tokens) >= 3 and name_evidence.looks_like_full_name(span[:2], lex):
+            openings[m.start] = span[:2].text
+        candidates.append((m, [(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts]))
+    places = _places_among({text for _, parts in candidates for text, _, _ in parts})
+    people = {t for t, labels in name_evidence.labels_alone(set(openings.values())).items() if labels == ("PERSON",)}
     found = []
-    for parts in candidates:
+    for m, parts in candidates:
+        opens_with_a_person = openings.get(m.start) in people
         for text, part, after_of in parts:
-            # The gazetteer speaks for a city after "of" only: a name's first word is as often
-            # a person's ("George Washington University", "Temple University", "Sandy Hook").
+            if not after_of and opens_with_a_person:
+                continue
             key = canonical_key(text)
-            if text in places or (known_place(key, "ORG") if after_of else is_region(key)):
+            listed = known_place(key, "ORG") if after_of else (
+                is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
+            # The model's reading alone is asked of organisations' parts only: inside a place
+            # or an event it takes "South", "Cape", "Verizon" (Center) for places.
+            if listed or (text in places and m.type == "ORG"):
                 found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                         type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
                 break
