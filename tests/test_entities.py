@@ -358,3 +358,29 @@ def test_a_place_heading_its_section_and_a_name_in_a_sentence_stay(nlp):
     entities, _ = find_entities(nlp("Paris\n\nThe museums open at nine.\nReuters reported the strike."))
     found = {e.name: e.type for e in entities}
     assert found.get("Paris") == "PLACE" and found.get("Reuters") == "ORG", found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hillary Rodham Clinton spoke on Monday. Later Hillary Clinton met donors.", "Hillary Clinton"),
+    ("Donald J. Trump spoke. Donald Trump said it. Then Donald Trump left.", "Donald Trump"),
+])
+def test_a_name_with_and_without_its_middle_is_one_person_named_as_most_often(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert [e.name for e in entities if e.type == "PERSON"] == [name], entities
+
+
+@pytest.mark.parametrize("text, names", [
+    ("George H. W. Bush was president before Bill Clinton. George W. Bush followed him.",
+     {"George H. W. Bush", "George W. Bush"}),  # an initial tells them apart
+    ("Johann Bernoulli taught his son Johann II Bernoulli mathematics.",
+     {"Johann Bernoulli", "Johann II Bernoulli"}),  # a generation
+])
+def test_names_one_word_apart_that_are_two_people_stay_two(nlp, text, names):
+    entities, _ = find_entities(nlp(text))
+    assert names <= {e.name for e in entities}, entities
+
+
+def test_an_editors_brackets_are_not_part_of_a_name(nlp):
+    entities, _ = find_entities(nlp("Reagan in 80 and 84, [George H. W.] Bush in 88, [Phil] Gramm in 96."))
+    names = {e.name for e in entities}
+    assert {"George H. W. Bush", "Phil Gramm"} <= names and not [n for n in names if "[" in n or "]" in n], names

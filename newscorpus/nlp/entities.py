@@ -141,6 +141,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     for short, full in defined.items():
         merged.union(short, full)
     _merge_spelling_variants(group_type, words_of, mention_count, merged)
+    shortened = _merge_fuller_names(group_type, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
 
@@ -148,7 +149,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
     _type_known_places(raw, final_keys, types, doc, lex)
-    return _build(raw, final_keys, types, canonical_names)
+    return _build(raw, final_keys, types, canonical_names, {merged.find(k) for k in shortened})
 
 
 def _spelling(words: tuple[str, ...]) -> str:
@@ -181,6 +182,49 @@ def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys)
         keep = max(keys, key=lambda k: (mention_count[k], len(k)))
         for key in keys:
             merged.union(key, keep)
+
+
+GENERATIONS = frozenset({"ii", "iii", "iv", "jr", "sr", "the younger", "the elder"})
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def _merge_fuller_names(group_type, merged: _Keys) -> set[str]:
+    """A person named once in full and once without a middle name is one person: "Hillary
+    Rodham Clinton" / "Hillary Clinton", "Jens Otto Harry Jespersen" / "Jens Jespersen".
+    The shorter name keeps the first and last words and is found in exactly one fuller name;
+    a generation ("Johann II Bernoulli") or a dropped initial where the shorter has initials
+    ("George W. Bush" in "George H. W. Bush") tells two people apart. Returns the keys merged,
+    whose entity is named by its most used full name: "Donald Trump" throughout the corpus,
+    though one article once writes "Donald J. Trump"."""
+    joined: set[str] = set()
+    people = [key for key, kind in group_type.items() if kind == "PERSON" and merged.find(key) == key]
+    words = {key: key.split() for key in people}
+    for short in people:
+        short_words = words[short]
+        if len(short_words) < 2:
+            continue
+        fuller = [key for key in people if key != short and _fuller_name(short_words, words[key])]
+        if len(fuller) == 1:
+            merged.union(short, fuller[0])
+            joined.add(short)
+    return joined
+
+
+def _fuller_name(short: list[str], full: list[str]) -> bool:
+    if len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    removed, i = [], 0
+    for word in full:
+        if i < len(short) and word == short[i]:
+            i += 1
+        else:
+            removed.append(word.rstrip("."))
+    if i < len(short) or any(word in GENERATIONS for word in removed):
+        return False
+    return not (any(_is_initial(w) for w in short) and any(_is_initial(w) for w in removed))
 
 
 def _merge_acronyms(group_type, words_of, mention_count, merged: _Keys) -> None:
@@ -307,7 +351,7 @@ def _addressed(doc, m) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS
 
 
-def _build(raw, final_keys, types, canonical_names) -> tuple[list[EntityRef], list[Mention]]:
+def _build(raw, final_keys, types, canonical_names, most_used_name=frozenset()) -> tuple[list[EntityRef], list[Mention]]:
     surfaces: dict[str, Counter] = defaultdict(Counter)
     type_votes: dict[str, Counter] = defaultdict(Counter)
     refs: dict[str, EntityRef] = {}
@@ -315,9 +359,12 @@ def _build(raw, final_keys, types, canonical_names) -> tuple[list[EntityRef], li
         surfaces[key][m.text] += 1
         type_votes[key][kind] += 1
     for key, counter in surfaces.items():
-        name = canonical_names.get(key) or max(
-            counter, key=lambda s: (len(s.split()), not s.isupper(), counter[s], -len(s))
-        )
+        if key in most_used_name:
+            name = max(counter, key=lambda s: (len(s.split()) > 1, counter[s], -len(s)))
+        else:
+            name = canonical_names.get(key) or max(
+                counter, key=lambda s: (len(s.split()), not s.isupper(), counter[s], -len(s))
+            )
         refs[key] = EntityRef(name=name, type=_voted_type(type_votes[key]))
     mentions: list[Mention] = []
     for m, key in zip(raw, final_keys):
