@@ -135,3 +135,21 @@ def test_a_listed_place_inside_an_events_or_a_sites_name_is_mentioned_too(nlp, s
 ])
 def test_a_word_leading_a_places_name_is_no_place_unless_listed(nlp, sentence, word):
     assert word not in types_in(nlp, sentence)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # The model reads each as a person; the first word makes it a place ("Mount", "Fort", "Cape").
+    ("Fort Lee sits on the Hudson.", "Fort Lee"),
+    ("Cape Cod gets busy in summer.", "Cape Cod"),
+    ("Port Moresby is the capital.", "Port Moresby"),
+])
+def test_a_name_led_by_a_places_word_is_a_place_not_lost(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Fort Lee is a borough in Bergen County.", "Bergen"),  # a county named in its own right
+    ("The team flew home to Kansas City on Sunday.", "Kansas"),
+])
+def test_a_division_named_after_a_place_mentions_no_place(nlp, sentence, word):
+    assert word not in types_in(nlp, sentence)

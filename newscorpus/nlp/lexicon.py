@@ -112,6 +112,11 @@ class Lexicon:
         return frozenset(canonical_key(w) for w in _words("gazetteer_common_words.txt"))
 
     @cached_property
+    def division_heads(self) -> frozenset[str]:
+        """Last words of divisions named in their own right: "Bergen County", "Kansas City"."""
+        return _words("division_heads.txt")
+
+    @cached_property
     def known_names(self) -> list[tuple[str, str]]:
         """(name, label) pairs marked before the model runs."""
         pairs = []

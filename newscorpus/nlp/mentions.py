@@ -341,7 +341,8 @@ def raw_mentions(doc) -> list[RawMention]:
         if lead and label == "PERSON":
             if lex.lead_types.get(doc[start].lower_) is None:
                 start -= 1
-            label = lead  # "Tropical Storm Barry", "Hurricane Katrina" are events
+            # "Tropical Storm Barry", "Hurricane Katrina" are events; "Mount X" is a LOC label's place
+            label = "LOC" if lead == "PLACE" else lead
         if label == "PERSON" and end < n and doc[end].like_num and doc[end].text.isdigit() and len(doc[end].text) <= 3:
             end += 1  # "Rossia 24": a name with a number is a channel or a product, not a person
             label = "ORG"
@@ -434,7 +435,8 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
-        named_after = m.type in {"ORG", "EVENT"} or (m.type == "PLACE" and span[-1].lower_ in lex.head_types)
+        named_after = m.type in {"ORG", "EVENT"} or (
+            m.type == "PLACE" and span[-1].lower_ in lex.head_types and span[-1].lower_ not in lex.division_heads)
         if not named_after:
             continue
         tokens = list(span)
