@@ -348,6 +348,7 @@ def test_prizes_and_works_are_neither_organisations_nor_people(nlp, sentence, na
     # After a place the model reads the heading as one.
     ("He moved to Ohio.\n\nBackground\n\nThe fund was set up in 2003.", "Background"),
     ("She moved to Ohio.\n\nBackground:\nThe fund was set up in 2003.", "Background"),
+    ("She moved to Ohio.\n\nBackground.\nThe fund was set up in 2003.", "Background"),
 ])
 def test_one_word_alone_on_its_line_is_a_heading_not_a_name(nlp, text, word):
     entities, _ = find_entities(nlp(text))
@@ -384,3 +385,8 @@ def test_an_editors_brackets_are_not_part_of_a_name(nlp):
     entities, _ = find_entities(nlp("Reagan in 80 and 84, [George H. W.] Bush in 88, [Phil] Gramm in 96."))
     names = {e.name for e in entities}
     assert {"George H. W. Bush", "Phil Gramm"} <= names and not [n for n in names if "[" in n or "]" in n], names
+
+
+def test_an_era_after_a_year_is_no_organisation(nlp):
+    entities, _ = find_entities(nlp("The temple was built around 500 BC and rebuilt in 300 BCE by the Romans."))
+    assert not [e for e in entities if e.name in {"BC", "BCE"}], entities

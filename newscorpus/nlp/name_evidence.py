@@ -130,10 +130,11 @@ def _line_break_before(doc, i: int) -> bool:
 
 
 def alone_on_its_line(doc, start: int, end: int) -> bool:
-    """The one word at tokens [start, end) is all its line holds but for a colon: a heading."""
+    """The one word at tokens [start, end) is all its line holds but for a colon or a full
+    stop: a heading ("Tips", "Warnings:", "Tips.")."""
     if end - start != 1 or not _line_break_before(doc, start):
         return False
     after = end
-    if after < len(doc) and doc[after].text == ":" and "\n" not in doc[start].whitespace_:
+    if after < len(doc) and doc[after].text in {":", "."} and "\n" not in doc[start].whitespace_:
         after += 1
     return after >= len(doc) or "\n" in doc[after - 1].whitespace_ or doc[after].is_space and "\n" in doc[after].text
