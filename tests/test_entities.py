@@ -381,12 +381,6 @@ def test_names_one_word_apart_that_are_two_people_stay_two(nlp, text, names):
     assert names <= {e.name for e in entities}, entities
 
 
-def test_an_editors_brackets_are_not_part_of_a_name(nlp):
-    entities, _ = find_entities(nlp("Reagan in 80 and 84, [George H. W.] Bush in 88, [Phil] Gramm in 96."))
-    names = {e.name for e in entities}
-    assert {"George H. W. Bush", "Phil Gramm"} <= names and not [n for n in names if "[" in n or "]" in n], names
-
-
 def test_an_era_after_a_year_is_no_organisation(nlp):
     entities, _ = find_entities(nlp("The temple was built around 500 BC and rebuilt in 300 BCE by the Romans."))
     assert not [e for e in entities if e.name in {"BC", "BCE"}], entities

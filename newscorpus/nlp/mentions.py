@@ -294,8 +294,6 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
     stripped = _strip_possessive(text)
     finish -= len(text) - len(stripped)
     text = normalise_surface(stripped)
-    if "[" in text or "]" in text:
-        text = normalise_surface(text.replace("[", " ").replace("]", " "))  # "[George W.] Bush": an editor's insertion
     key = canonical_key(text)
     if len(key) < 2 or not any(c.isupper() for c in text) or key in lex.stop_entities or (" " in text and "/" in text):
         return None
