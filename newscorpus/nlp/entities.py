@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
-from .mentions import CONNECTORS, DETERMINERS, PERSONAL_ADDRESS, RawMention, nested_places, raw_mentions
+from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, nested_places, raw_mentions
 from .places import is_region, known_place, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -326,29 +326,27 @@ def _type_known_places(raw, final_keys, types, doc, lex) -> None:
         mentions = [raw[i] for i in indices]
         if any(m.key != key or m.titles or m.head_typed or m.text.replace(".", "").isupper() for m in mentions):
             continue
-        if any(_addressed(doc, m) or (m.tokens[1] >= 0 and person_evidence(doc, m.tokens[1], lex.reporting_verbs))
+        if any(m.tokens[0] >= 0 and (after_form_of_address(doc, m.tokens[0])
+                                     or person_evidence(doc, m.tokens[1], lex.reporting_verbs))
                for m in mentions):
             continue
         pending[key] = voted
     changed = True
     while pending and changed:
         changed = False
-        place_edges = {edge for m, kind in zip(raw, types) if kind == "PLACE" and m.tokens[0] >= 0 for edge in m.tokens}
+        places = [m.tokens for m, kind in zip(raw, types) if kind == "PLACE" and m.tokens[0] >= 0]
+        place_starts, place_ends = {start for start, _ in places}, {end for _, end in places}
         for key, voted in list(pending.items()):
             # A country or region the model called an organisation needs no more; a city, or any
             # name the model read as a person ("Jordan"), must also stand where places stand.
             if (voted == "PERSON" or not is_region(key)) and not any(
-                    raw[i].tokens[0] >= 0 and placed(doc, raw[i].tokens, place_edges, voted, lex) for i in groups[key]):
+                    raw[i].tokens[0] >= 0 and placed(doc, raw[i].tokens, place_starts, place_ends, voted, lex)
+                    for i in groups[key]):
                 continue
             for i in groups[key]:
                 types[i] = "PLACE"
             del pending[key]
             changed = True
-
-
-def _addressed(doc, m) -> bool:
-    start = m.tokens[0]
-    return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS
 
 
 def _build(raw, final_keys, types, canonical_names, most_used_name=frozenset()) -> tuple[list[EntityRef], list[Mention]]:

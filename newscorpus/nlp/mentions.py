@@ -205,12 +205,17 @@ def _title_after(doc, end: int, lex: Lexicon) -> tuple[list[str], list[str]]:
     return [], []
 
 
+def after_form_of_address(doc, start: int) -> bool:
+    """The word before token `start` is "Mr", "Ms", "Mrs", ...: only people are addressed so."""
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS
+
+
 def _addressed_as_a_person(doc, start: int, end: int) -> bool:
     """"Ms Lomax", "Mr. Kumar": a name the model called an organisation, in or after a form of
     address only people get. "Dr" is left out: "Dr Pepper" is a company."""
     if start < end and doc[start].lower_.rstrip(".") in PERSONAL_ADDRESS:
         start += 1
-    elif not (start > 0 and doc[start - 1].lower_.rstrip(".") in PERSONAL_ADDRESS):
+    elif not after_form_of_address(doc, start):
         return False
     names = doc[start:end]
     return 1 <= len(names) <= 3 and all(t.is_alpha and t.is_title or t.text == "-" for t in names)
@@ -448,7 +453,9 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
         if len(tokens) >= 3 and name_evidence.looks_like_full_name(span[:2], lex):
             openings[m.start] = span[:2].text
         candidates.append((m, [(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts]))
-    places = _places_among({text for _, parts in candidates for text, _, _ in parts})
+    # The model's reading alone is asked of organisations' parts only: inside a place or an
+    # event it takes "South", "Cape", "Verizon" (Center) for places.
+    places = _places_among({text for m, parts in candidates if m.type == "ORG" for text, _, _ in parts})
     people = {t for t, labels in name_evidence.labels_alone(set(openings.values())).items() if labels == ("PERSON",)}
     found = []
     for m, parts in candidates:
@@ -459,9 +466,7 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
             key = canonical_key(text)
             listed = known_place(key, "ORG") if after_of else (
                 is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
-            # The model's reading alone is asked of organisations' parts only: inside a place
-            # or an event it takes "South", "Cape", "Verizon" (Center) for places.
-            if listed or (text in places and m.type == "ORG"):
+            if listed or text in places:
                 found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                         type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
                 break

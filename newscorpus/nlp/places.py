@@ -98,9 +98,11 @@ def person_evidence(doc, token_end: int, reporting_verbs: frozenset[str]) -> boo
 # Prepositions that put a city after them for a name the model called an organisation
 # ("flew to Isfahan"); "at" is left out: "at Dartmouth", "at Monsanto" are a college and a firm.
 CITY_PREPOSITIONS = frozenset({"to", "from", "via", "towards", "toward"})
+LIST_JOINERS = frozenset({",", "and", "or"})
 
 
-def placed(doc, tokens: tuple[int, int], place_edges: set[int], model_type: str, lex) -> bool:
+def placed(doc, tokens: tuple[int, int], place_starts: set[int], place_ends: set[int], model_type: str,
+           lex) -> bool:
     """The name at token range `tokens` stands where places stand: after a preposition that
     takes places ("in", "near"; for a name the model called an organisation also "to",
     "from"), in a list with another place ("Kraków, Łódź and Gdańsk"), or before a comma
@@ -112,9 +114,9 @@ def placed(doc, tokens: tuple[int, int], place_edges: set[int], model_type: str,
         before = doc[start - 1].lower_
         if before in lex.place_prepositions or (model_type == "ORG" and before in CITY_PREPOSITIONS):
             return True
-    if end + 1 < n and doc[end].text in {",", "and", "or"} and end + 1 in place_edges:
+    if end + 1 < n and doc[end].text in LIST_JOINERS and end + 1 in place_starts:
         return True
-    return start > 1 and doc[start - 1].text in {",", "and", "or"} and start - 1 in place_edges
+    return start > 1 and doc[start - 1].text in LIST_JOINERS and start - 1 in place_ends
 
 
 def coordinated_places(doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -138,16 +140,15 @@ MISSED_CITY_PREPOSITIONS = frozenset({"at", "of"})
 
 def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
     """Places the model left untagged ("returned to Copenhagen in August"): capitalised words
-    after a preposition that takes places ("in", "to", "at"; not "with" or "by"), outside every name, that a gazetteer lists as a city large enough
-    to be read as one where the model read a person (places.py)."""
+    after a preposition that takes places ("in", "to", "at"; not "with" or "by"), outside
+    every name, that a gazetteer lists as a city large enough to be read as one where the
+    model read a person."""
+    prepositions = CITY_PREPOSITIONS | MISSED_CITY_PREPOSITIONS | lexicon().place_prepositions
     found = []
     n = len(doc)
     i = 1
     while i < n:
-        before = doc[i - 1].lower_
-        after_preposition = before in CITY_PREPOSITIONS or before in MISSED_CITY_PREPOSITIONS or (
-            before in lexicon().place_prepositions)
-        if taken[i] or not doc[i].text[:1].isupper() or not after_preposition or not doc[i].is_alpha:
+        if taken[i] or not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in prepositions or not doc[i].is_alpha:
             i += 1
             continue
         end = i
