@@ -26,6 +26,7 @@ from pathlib import Path
 
 from newscorpus.analyse import BATCH_SIZE, Analysed, SourceChoice, analysed_batches
 from newscorpus.fingerprint import extractor_fingerprint
+from newscorpus.store.batching import STORE_BATCH
 from newscorpus.parse import load_rules
 from newscorpus.parts import Document, EntityRef, Extraction, FoundQuote
 
@@ -96,7 +97,7 @@ def copies(sample: list[Analysed], n: int, new_names: bool = True):
 
 
 def store_rate(db_path: Path, sample: list[Analysed], n: int, new_names: bool = True,
-               batch_size: int = BATCH_SIZE) -> dict:
+               batch_size: int = STORE_BATCH) -> dict:
     """Store n copies of the sample into a new database at db_path, as ingest's writer does."""
     from newscorpus.analyse import batches
     from newscorpus.ingest import RunSummary, StopFlag, _store_batch

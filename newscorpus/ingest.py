@@ -26,7 +26,8 @@ from .parse import RulesError, load_rules
 from .parts import Document
 from .read.files import DEFAULT_MAX_BYTES, discover
 from .read.inputs import Failed, MoreRecords, ToExtract, pending_documents
-from .store import db
+from .store import db, fts
+from .store.batching import STORE_BATCH, coalesced
 from .store.checks import DatabaseProblem, check_location, storage_failure
 from .store.entity_links import link_surnames
 from .store.models import Article, IngestError, IngestRun, Source
@@ -148,6 +149,7 @@ class Job:
     source: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = BATCH_SIZE
+    store_batch: int = STORE_BATCH  # at most this many articles per transaction (store/batching.py)
     workers: int = 1  # processes that parse and extract while this one stores
     checksum: bool = False  # read and hash every file, even one whose size and mtime match
     fields: dict[str, str] = field(default_factory=dict)  # --fields: record field names, tried first
@@ -252,7 +254,7 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
     try:
         with engine.connect() as conn:
             pending = documents(rules, conn, summary)
-            for analysed in (job.analyser or analysed_batches)(pending, rules, job):
+            for analysed in coalesced((job.analyser or analysed_batches)(pending, rules, job), job.store_batch):
                 started = time.perf_counter()
                 stored = _store_batch(engine, analysed, summary, stop, known)
                 summary.store_seconds += time.perf_counter() - started
@@ -352,6 +354,7 @@ def _write_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
             # pysqlite begins a transaction only before a write; a savepoint opened outside
             # one would make each RELEASE a commit of its own.
             cursor.execute("BEGIN")
+        fts.defer(cursor)  # the batch's new rows are indexed together, before the commit
         for item in analysed:
             if stop.requested:
                 break
@@ -385,6 +388,7 @@ def _write_batch(engine, analysed: list[Analysed], summary: RunSummary, stop: St
             added, updated = (added, updated + 1) if status == UPDATED else (added + 1, updated)
         for path, reason in errors:
             conn.execute(insert(IngestError).values(run_id=summary.run_id, path=path, error=reason))
+        fts.flush_pending(cursor)
     # Counted once committed: a batch lost to a failing disk was not stored.
     summary.added += added
     summary.updated += updated

@@ -94,6 +94,12 @@ CREATE TABLE entity_aliases (
 	CONSTRAINT fk_entity_aliases_entity_id_entities FOREIGN KEY(entity_id) REFERENCES entities (id) ON DELETE CASCADE
 );
 
+CREATE TABLE fts_pending (
+	tbl TEXT NOT NULL, 
+	row_id INTEGER NOT NULL, 
+	CONSTRAINT pk_fts_pending PRIMARY KEY (tbl, row_id)
+);
+
 CREATE TABLE ingest_errors (
 	id INTEGER NOT NULL, 
 	run_id INTEGER NOT NULL, 
@@ -249,20 +255,26 @@ CREATE VIEW quote_details AS
         JOIN articles ON articles.id = quotes.article_id
         LEFT JOIN entities ON entities.id = quotes.speaker_id;
 
-CREATE TRIGGER "articles_ad" AFTER DELETE ON "articles" BEGIN INSERT INTO "articles_fts" ("articles_fts", rowid, title, body) VALUES('delete', old.id, old.title, old.body); END;
+CREATE TRIGGER "articles_ad" AFTER DELETE ON "articles" BEGIN INSERT INTO "articles_fts" ("articles_fts", rowid, title, body) SELECT 'delete', old.id, old.title, old.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'articles' AND row_id = old.id); DELETE FROM fts_pending WHERE tbl = 'articles' AND row_id = old.id; END;
 
-CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN INSERT INTO "articles_fts" (rowid, title, body) VALUES (new.id, new.title, new.body); END;
+CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT INTO "articles_fts" (rowid, title, body) VALUES (new.id, new.title, new.body); END;
 
-CREATE TRIGGER "articles_au" AFTER UPDATE OF title, body ON "articles" BEGIN INSERT INTO "articles_fts" ("articles_fts", rowid, title, body) VALUES('delete', old.id, old.title, old.body); INSERT INTO "articles_fts" (rowid, title, body) VALUES (new.id, new.title, new.body); END;
+CREATE TRIGGER "articles_ai_deferred" AFTER INSERT ON "articles" WHEN EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT OR IGNORE INTO fts_pending (tbl, row_id) VALUES ('articles', new.id); END;
 
-CREATE TRIGGER "comments_ad" AFTER DELETE ON "comments" BEGIN INSERT INTO "comments_fts" ("comments_fts", rowid, body) VALUES('delete', old.id, old.body); END;
+CREATE TRIGGER "articles_au" AFTER UPDATE OF title, body ON "articles" BEGIN INSERT INTO "articles_fts" ("articles_fts", rowid, title, body) SELECT 'delete', old.id, old.title, old.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'articles' AND row_id = old.id); INSERT INTO "articles_fts" (rowid, title, body) SELECT new.id, new.title, new.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'articles' AND row_id = new.id); END;
 
-CREATE TRIGGER "comments_ai" AFTER INSERT ON "comments" BEGIN INSERT INTO "comments_fts" (rowid, body) VALUES (new.id, new.body); END;
+CREATE TRIGGER "comments_ad" AFTER DELETE ON "comments" BEGIN INSERT INTO "comments_fts" ("comments_fts", rowid, body) SELECT 'delete', old.id, old.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'comments' AND row_id = old.id); DELETE FROM fts_pending WHERE tbl = 'comments' AND row_id = old.id; END;
 
-CREATE TRIGGER "comments_au" AFTER UPDATE OF body ON "comments" BEGIN INSERT INTO "comments_fts" ("comments_fts", rowid, body) VALUES('delete', old.id, old.body); INSERT INTO "comments_fts" (rowid, body) VALUES (new.id, new.body); END;
+CREATE TRIGGER "comments_ai" AFTER INSERT ON "comments" WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT INTO "comments_fts" (rowid, body) VALUES (new.id, new.body); END;
 
-CREATE TRIGGER "quotes_ad" AFTER DELETE ON "quotes" BEGIN INSERT INTO "quotes_fts" ("quotes_fts", rowid, text) VALUES('delete', old.id, old.text); END;
+CREATE TRIGGER "comments_ai_deferred" AFTER INSERT ON "comments" WHEN EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT OR IGNORE INTO fts_pending (tbl, row_id) VALUES ('comments', new.id); END;
 
-CREATE TRIGGER "quotes_ai" AFTER INSERT ON "quotes" BEGIN INSERT INTO "quotes_fts" (rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER "comments_au" AFTER UPDATE OF body ON "comments" BEGIN INSERT INTO "comments_fts" ("comments_fts", rowid, body) SELECT 'delete', old.id, old.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'comments' AND row_id = old.id); INSERT INTO "comments_fts" (rowid, body) SELECT new.id, new.body WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'comments' AND row_id = new.id); END;
 
-CREATE TRIGGER "quotes_au" AFTER UPDATE OF text ON "quotes" BEGIN INSERT INTO "quotes_fts" ("quotes_fts", rowid, text) VALUES('delete', old.id, old.text); INSERT INTO "quotes_fts" (rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER "quotes_ad" AFTER DELETE ON "quotes" BEGIN INSERT INTO "quotes_fts" ("quotes_fts", rowid, text) SELECT 'delete', old.id, old.text WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'quotes' AND row_id = old.id); DELETE FROM fts_pending WHERE tbl = 'quotes' AND row_id = old.id; END;
+
+CREATE TRIGGER "quotes_ai" AFTER INSERT ON "quotes" WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT INTO "quotes_fts" (rowid, text) VALUES (new.id, new.text); END;
+
+CREATE TRIGGER "quotes_ai_deferred" AFTER INSERT ON "quotes" WHEN EXISTS (SELECT 1 FROM fts_pending WHERE tbl = '*') BEGIN INSERT OR IGNORE INTO fts_pending (tbl, row_id) VALUES ('quotes', new.id); END;
+
+CREATE TRIGGER "quotes_au" AFTER UPDATE OF text ON "quotes" BEGIN INSERT INTO "quotes_fts" ("quotes_fts", rowid, text) SELECT 'delete', old.id, old.text WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'quotes' AND row_id = old.id); INSERT INTO "quotes_fts" (rowid, text) SELECT new.id, new.text WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE tbl = 'quotes' AND row_id = new.id); END;

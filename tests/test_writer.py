@@ -102,7 +102,7 @@ def test_a_batch_sqlite_rolls_back_itself_stops_the_run_and_keeps_the_batches_be
 
     event.listen(Engine, "connect", abandon_on_c)
     try:
-        summary = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2), root=folder)
+        summary = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2, store_batch=2), root=folder)
     finally:
         event.remove(Engine, "connect", abandon_on_c)
 
@@ -114,7 +114,7 @@ def test_a_batch_sqlite_rolls_back_itself_stops_the_run_and_keeps_the_batches_be
         assert [p for (p,) in conn.execute("select path from articles order by path")] == ["a.txt", "b.txt"]
         assert conn.execute("select status from ingest_runs").fetchall() == [("interrupted",)]
 
-    again = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2), root=folder)
+    again = ingest([folder], Job(db_path=db_path, analyser=no_model, batch_size=2, store_batch=2), root=folder)
     assert (again.added, again.failed, again.status) == (2, 0, "completed")
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("select count(*) from articles").fetchone() == (4,)

@@ -174,7 +174,7 @@ def upgrade() -> None:
 
     # The FTS DDL is shared with the code (newscorpus.fts), never copied here.
     for index in fts.INDEXES:
-        for statement in fts.create_statements(index):
+        for statement in fts.create_statements(index, deferrable=False):  # 0014 makes them deferrable
             op.execute(statement)
 
 

@@ -266,3 +266,11 @@ class IngestError(Base):
     run_id: Mapped[int] = mapped_column(ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True)
     path: Mapped[str] = mapped_column(Text)
     error: Mapped[str] = mapped_column(Text)
+
+
+class FtsPending(Base):
+    """Rows inserted in the writer's open transaction, not yet in their full-text index
+    (store/fts.py); empty whenever no such transaction is open. Not part of the contract."""
+    __tablename__ = "fts_pending"
+    tbl: Mapped[str] = mapped_column(Text, primary_key=True)
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True)
