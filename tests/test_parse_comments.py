@@ -369,3 +369,25 @@ def test_a_stamp_alone_on_its_line_is_no_header_whatever_looks_like_a_name_in_it
     assert [(c.author, c.posted_at) for c in parts.comments] == [
         ("Anonymous", "2012-10-19T10:54:00"), ("Kevin Groff", "2012-10-19T11:58:00"),
         ("John Halamka", "2012-10-19T12:14:00")]
+
+
+@pytest.mark.parametrize("header, author", [("xdwyer 5 pts", "xdwyer"), ("Jane Roe -2 points", "Jane Roe"),
+                                            ("harbour_fan 1 pt", "harbour_fan")])
+def test_a_disqus_vote_count_after_the_name_opens_a_thread_of_one(rules, header, author):
+    thread = f"{header}\nThe pier has needed this money for years, and the dredging is overdue too.\n"
+    parts = parse_article(LONGER_ARTICLE + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        (author, "The pier has needed this money for years, and the dredging is overdue too.")]
+    assert "dredging is overdue" not in parts.body
+
+
+@pytest.mark.parametrize("ending", [
+    "Leading scorers\nCurry 31 pts\nThompson 22 pts\nGreen 10 pts\n",  # a box score
+    "Curry 31 pts, 8 reb, 5 ast\nThompson 22 pts, 4 reb\n",
+    "Final standings\nHarbour Rowing Club 44 points\nThe club finished top for the third year running.\n",
+])
+def test_scores_and_standings_in_an_article_are_no_vote_counts(rules, ending):
+    parts = parse_article(LONGER_ARTICLE + ending, rules)
+    assert parts.comments == []
+    # (short closing lines may still go as page furniture, as before: not as comment chrome)
+    assert not {b.rule for b in parts.boilerplate} & {"comment_header", "after_comments", "comment_chrome"}

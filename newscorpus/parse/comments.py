@@ -310,14 +310,15 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
 def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> dict[int, int]:
     """Units that may open a thread by their shape alone, with no worded marker, each with the
     article words it needs above it:
-    - a header carrying a time stamp;
+    - a header carrying a time stamp, a user number or a vote count;
     - a header ("Dnomyar220 says:") with at least REPEATED_HEADERS - 1 more after it; one whose
       name is a clause's subject ("The minister said:") or whose text opens with a quotation
       mark (a vox pop) is no commenter's;
     - the paragraph above the first of SIGNED_COMMENTS or more signatures ("Posted by: ..."),
       or the one under it when the first is signed unlike the next: the post's own ("Posted by
       Kathy on April 6" above "Posted by: Andrew | DATE")."""
-    openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items() if header and header[1]}
+    openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items()
+               if header and (header[1] or _numbered(units, i, header[2], rules))}
     for i, header in headers.items():
         if header and header[1] and SAYS.search(units[i].text):
             openers[i] = MIN_ARTICLE_WORDS_SIGNED
@@ -338,6 +339,16 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     elif len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
         openers[signatures[0] - 1] = MIN_ARTICLE_WORDS_SIGNED
     return openers
+
+
+def _numbered(units: list[Unit], i: int, consumed: int, rules: Rules) -> bool:
+    """The header at units[i] has a user number or a vote count ("by NAME (12345)",
+    "NAME 5 pts"), a commenter's shape on its own as a time stamp is, and a comment's text
+    follows it: a box score ("Curry 31 pts / Thompson 22 pts") is a list of such lines."""
+    match = matches_any(rules.comment_header, units[i].text)
+    text_at = i + consumed
+    return (match is not None and bool(match.groupdict().get("id")) and text_at < len(units)
+            and _is_comment_text(units[text_at].text, rules))
 
 
 def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:
