@@ -92,6 +92,7 @@ class Lexicon:
     place_prepositions: frozenset[str]  # "in", "near": the word before a name that makes it a place
     name_particles: frozenset[str]  # lower-case words inside names: "de", "van", "al"
     post_nominals: frozenset[str]  # letters written after a person's name: "FRS", "MP"
+    work_nouns: frozenset[str]  # "novel", "film": a name right after one is a work's title
 
     @cached_property  # read per token while names are cleaned: built once, not on each use
     def role_words(self) -> frozenset[str]:
@@ -146,4 +147,5 @@ def lexicon() -> Lexicon:
         place_prepositions=_words("place_prepositions.txt"),
         name_particles=_words("name_particles.txt"),
         post_nominals=_words("post_nominals.txt"),
+        work_nouns=_words("work_nouns.txt"),
     )

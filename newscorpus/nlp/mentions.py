@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import name_evidence
+from . import name_evidence, works
 from .places import coordinated_places, is_region, known_place, missed_places
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
@@ -370,7 +370,7 @@ def raw_mentions(doc) -> list[RawMention]:
         mention = clean_mention(doc, start, end, label, lex)
         if mention is not None:
             mentions.append(mention)
-    mentions = _weigh_evidence(doc, mentions, lex)
+    mentions = works.retype_works(doc, _weigh_evidence(doc, mentions, lex), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
