@@ -59,3 +59,28 @@ def test_a_title_that_is_a_persons_name_leaves_the_person(nlp):
 def test_news_titles_with_a_publication_noun_stay_organisations(nlp):
     found = _types(nlp, "The newspaper Le Monde reported it, and the magazine Der Spiegel followed.")
     assert "WORK" not in found.values(), found
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("His films include A Single Man (2009), Cemetery Junction (2010), Stoker (2013), Belle (2013) and Selma (2014).",
+     {"Cemetery Junction", "Stoker", "Belle", "Selma"}),
+    ("She won for Chasing Liberty (film, 2004) and for Gilmore Girls (2000 TV series).",
+     {"Chasing Liberty", "Gilmore Girls"}),
+    ("His poems, Childish Recollections (1806), were praised.", {"Childish Recollections"}),
+])
+def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
+    found = _types(nlp, text)
+    assert {name for name in titles if found.get(name) == "WORK"} == titles, found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Nelson Mandela (1918–2013) was president of South Africa.", "Nelson Mandela", "PERSON"),
+    ("Jane Roe (born 1950) lives in Ohio.", "Jane Roe", "PERSON"),
+    ("Rep. Jane Roe (D-Calif.) voted against it.", "Jane Roe", "PERSON"),
+    ("The Games went to Athens (2004), Beijing (2008) and London (2012).", "Beijing", "PLACE"),
+    ("Hillary Clinton won in 2016; Clinton (2016) and Barack Obama (2012) both carried Virginia.",
+     "Barack Obama", "PERSON"),
+    ("The Royal Society (1660) met in London.", "Royal Society", "ORG"),
+])
+def test_people_places_and_bodies_with_years_stay(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind

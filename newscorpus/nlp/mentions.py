@@ -400,8 +400,6 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
         if (not m.text.isupper() and name_evidence.alone_on_its_line(doc, start, end)
                 and not known_place(m.key, "ORG")):
             continue  # a heading: "Tips", "Career"; a place may head its section ("Paris")
-        if m.type == "ORG" and name_evidence.dated_like_a_work(doc, end):
-            continue  # "Elevator to the Gallows (1958)": a film, a book, a painting
         if m.type in {"ORG", "PLACE"} and not m.text.isupper() and name_evidence.described_as_a_person(doc, end):
             m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
             kept.append(m)

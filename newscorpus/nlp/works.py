@@ -1,7 +1,8 @@
 """Titles of creative works, which the model reads as people, organisations or places.
 
 "his book Hydraulica", "the opera Rusalka", "romantic comedy Chasing Liberty": a capitalised
-name right after a work noun (`work_nouns.txt`) is the work's title. It is typed WORK, with
+name right after a work noun (`work_nouns.txt`) is the work's title, and so is a name cited
+with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)". It is typed WORK, with
 every other mention of it in the article: "Rusalka" later alone is the opera too. Names
 the lexicon or a head word types ("Microsoft", "Royal Society") are left alone, and so is a
 name a title, a form of address or its own verb makes a person's: "the story Trump told"
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import name_evidence
 from .lexicon import Lexicon
+from .places import known_place
 
 if TYPE_CHECKING:
     from .mentions import RawMention
@@ -20,6 +23,7 @@ OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CLAUSE_HEADS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+BRACKET_MAX_TOKENS = 6
 
 
 def _work_noun_before(doc, start: int, lex: Lexicon):
@@ -43,16 +47,76 @@ def _opens_a_clause(doc, noun, start: int, end: int) -> bool:
     return verb.tag_ in FINITE_VERBS or (verb.tag_ == "VBN" and doc[start:end].root.dep_ in SUBJECTS)
 
 
+def _dated(doc, end: int, lex: Lexicon) -> tuple[int, bool]:
+    """After the name ending at token `end`, one year in brackets, perhaps with a work noun:
+    "(1958)", "(film, 2004)", "(2004 TV series)". Returns the closing bracket's index (-1 for
+none) and whether a work noun says what the work is.
+    ("(1918–2013)" is a life or an organisation's years, "(born 1950)" a person's.)"""
+    n = len(doc)
+    if end >= n or doc[end].text != "(":
+        return -1, False
+    years, named = 0, False
+    for i in range(end + 1, min(n, end + BRACKET_MAX_TOKENS)):
+        tok = doc[i]
+        if tok.text == ")":
+            return (i, named) if years == 1 else (-1, False)
+        if len(tok.text) == 4 and tok.text.isdigit() and 1400 <= int(tok.text) <= 2100:
+            years += 1
+        elif tok.is_lower and tok.lower_ in lex.work_nouns:
+            named = True
+        elif tok.text not in {",", "TV"}:
+            return -1, False
+    return -1, False
+
+
+def _dated_work(doc, m: RawMention, lex: Lexicon, people: set[str]) -> str:
+    """A name cited with its year is a work's title ("yes"), unless it reads as a person's or
+    a place's: a city ("Athens (2004), Beijing (2008)" host the Games), a word of a person's
+    full name or an author cited with the year of a work ("Fillmore (1968) argued"). A lone
+    word the model read as a person must stand in a list of dated titles ("Stoker (2013),
+    Belle (2013)"); a longer one is a title if the model reading it alone does not take it
+    for a person ("Childish Recollections (1806)", not "Barack Obama (2012)"): "ask". A work
+noun in the brackets settles it: "Gilmore Girls (2000 TV series)"."""
+    start, end = m.tokens
+    close, named = _dated(doc, end, lex) if start >= 0 else (-1, False)
+    if close < 0:
+        return ""
+    if m.type == "ORG" or (named and m.type == "PERSON"):  # "Gilmore Girls (2000 TV series)"
+        return "yes"
+    if m.type == "PLACE":
+        return "" if known_place(m.key, "ORG") else "yes"
+    after = doc[close + 1] if close + 1 < len(doc) else None
+    if m.type != "PERSON" or m.key in people or (after is not None and after.tag_ in FINITE_VERBS):
+        return ""
+    if end - start > 1:
+        return "ask"
+    listed_before = start >= 2 and doc[start - 1].text in {",", "and"} and doc[start - 2].text == ")"
+    return "yes" if listed_before or (after is not None and after.text in {",", "and"}) else ""
+
+
 def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
     """Mentions of works' titles retyped WORK (in place); the list is returned."""
     from .mentions import after_form_of_address  # mentions.py calls this module
 
-    titled: set[int] = set()  # the mentions right after a work noun
+    people = {w for m in mentions if m.type == "PERSON" and len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
+    titled: set[int] = set()  # the mentions right after a work noun or dated like a work
+    ask: dict[int, str] = {}
     for index, m in enumerate(mentions):
         start, end = m.tokens
-        noun = _work_noun_before(doc, start, lex) if start >= 0 and m.type in {"PERSON", "ORG", "PLACE"} else None
+        if start < 0 or m.type not in {"PERSON", "ORG", "PLACE"}:
+            continue
+        noun = _work_noun_before(doc, start, lex)
         if noun is not None and not _opens_a_clause(doc, noun, start, end):
             titled.add(index)
+            continue
+        dated = _dated_work(doc, m, lex, people)
+        if dated == "yes":
+            titled.add(index)
+        elif dated == "ask":
+            ask[index] = m.text
+    if ask:
+        alone = name_evidence.labels_alone(set(ask.values()))
+        titled.update(i for i, text in ask.items() if alone[text] != ("PERSON",))
     if not titled:
         return mentions
     keys = {mentions[i].key for i in titled}
@@ -62,7 +126,6 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
         or (m.tokens[0] >= 0 and after_form_of_address(doc, m.tokens[0])))}
     # "the documentary Weiner" about Anthony Weiner: the title is his name, and the other
     # mentions of "Weiner" are him.
-    people = {w for m in mentions if m.type == "PERSON" and len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
     for index, m in enumerate(mentions):
         if m.key in blocked:
             continue
