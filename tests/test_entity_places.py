@@ -153,3 +153,20 @@ def test_a_name_led_by_a_places_word_is_a_place_not_lost(nlp, sentence, place):
 ])
 def test_a_division_named_after_a_place_mentions_no_place(nlp, sentence, word):
     assert word not in types_in(nlp, sentence)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("No visa is needed for Dominica, Grenada (60 days), Liechtenstein (90 days), Macedonia and Malaysia.",
+     "Liechtenstein"),  # a list neighbour past an aside, before and after
+    ("Citizens of Grenada (60 days), Liechtenstein (90 days) and Mongolia need no visa.", "Liechtenstein"),
+])
+def test_a_bracketed_aside_leaves_a_place_in_its_list(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Chuck Schumer (D-N.Y.), Paul Ryan (R-Wis.) and Austin Scott spoke on Monday.", "Austin Scott"),
+    ("The letter was signed by Clinton (D-N.Y.), Jackson (R-Texas) and Ohio officials.", "Jackson"),
+])
+def test_people_listed_with_asides_stay_people(nlp, sentence, name):
+    assert types_in(nlp, sentence).get(name) == "PERSON"
