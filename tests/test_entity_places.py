@@ -170,3 +170,22 @@ def test_a_bracketed_aside_leaves_a_place_in_its_list(nlp, sentence, place):
 ])
 def test_people_listed_with_asides_stay_people(nlp, sentence, name):
     assert types_in(nlp, sentence).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # The model reads each as an organisation.
+    ("The town lies on the River Ouse near the sea.", "River Ouse"),
+    ("The shooting at Fort Hood shocked the army.", "Fort Hood"),
+    ("Mass is said at the Cathedral of Christ the Light every Sunday.", "Cathedral of Christ the Light"),
+])
+def test_a_short_name_led_by_a_places_word_is_a_place_though_the_model_said_organisation(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He joined the Lake Placid Club in 1920.", "Lake Placid Club"),  # longer: named after the place
+    ("The Port Authority of New York runs the airports.", "Port Authority"),  # "port" leads bodies too
+    ("Gulf Air cancelled flights to Bahrain.", "Gulf Air"),
+])
+def test_an_organisation_named_after_a_place_keeps_its_type(nlp, sentence, name):
+    assert types_in(nlp, sentence).get(name) == "ORG"

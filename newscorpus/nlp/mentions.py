@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence, works
-from .places import coordinated_places, is_region, known_place, missed_places
+from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -346,6 +346,8 @@ def raw_mentions(doc) -> list[RawMention]:
                 start -= 1
             # "Tropical Storm Barry", "Hurricane Katrina" are events; "Mount X" is a LOC label's place
             label = "LOC" if lead == "PLACE" else lead
+        elif label == "ORG" and led_by_a_place_word(doc, start, end, lex):
+            label = "LOC"  # "the River Ouse", "Fort Hood": not "Fort Worth Star-Telegram", "Lake Placid Club"
         if label == "PERSON" and end < n and doc[end].like_num and doc[end].text.isdigit() and len(doc[end].text) <= 3:
             end += 1  # "Rossia 24": a name with a number is a channel or a product, not a person
             label = "ORG"

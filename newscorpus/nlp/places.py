@@ -195,3 +195,18 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
             taken[i:end] = b"\x01" * (end - i)
         i = end
     return found
+
+
+def led_by_a_place_word(doc, start: int, end: int, lex) -> bool:
+    """A name the model called an organisation is a place when its first word is a place's
+    that no organisation's name usually starts with (`lead_types.tsv`, marked "org": "River
+    Ouse", "Fort Hood") and one word follows it, or "of"/"de" ("Cathedral of Christ the
+    Light", "Catedral de San Ildefonso"). A longer name is an organisation named after the
+    place ("Lake Placid Club", "Fort Worth Star-Telegram"), unless its head word says
+    otherwise."""
+    if start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    if end - start < 2 or doc[start].lower_ not in lex.org_leads or not doc[start].is_title:
+        return False
+    second = doc[start + 1].lower_
+    return end - start == 2 or second == "of" or second in lex.name_particles
