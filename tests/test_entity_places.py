@@ -189,3 +189,21 @@ def test_a_short_name_led_by_a_places_word_is_a_place_though_the_model_said_orga
 ])
 def test_an_organisation_named_after_a_place_keeps_its_type(nlp, sentence, name):
     assert types_in(nlp, sentence).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The town sits near the Cimarron Turnpike.", "Cimarron Turnpike"),
+    ("Traffic on Highway 51 was heavy, officials said.", "Highway 51"),  # a road's number
+    ("The choir sang in York Minster on Sunday.", "York Minster"),
+    ("They crossed the Sonoran Desert on foot.", "Sonoran Desert"),
+])
+def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Tom Route spoke in Leeds.", "Tom Route", "PERSON"),  # a surname as well
+    ("Studio 54 opened in New York in 1977.", "Studio 54", "ORG"),  # a number after no road
+])
+def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind):
+    assert types_in(nlp, sentence).get(name) == kind
