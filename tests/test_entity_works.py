@@ -26,6 +26,7 @@ def _types(nlp, text):
     ("The sitcom Seinfeld ran for nine seasons on NBC.", "Seinfeld"),
     ("The movie Lincoln opened in 2012, about Abraham Lincoln.", "Lincoln"),
     ("She recorded the song Jolene in Nashville.", "Jolene"),
+    ("It was based on William Shakespeare's play The Tempest.", "Tempest"),  # the title's own "The"
 ])
 def test_a_name_right_after_a_work_noun_is_a_title(nlp, text, title):
     assert _types(nlp, text).get(title) == "WORK"
@@ -57,7 +58,8 @@ def test_a_title_that_is_a_persons_name_leaves_the_person(nlp):
 
 
 def test_news_titles_with_a_publication_noun_stay_organisations(nlp):
-    found = _types(nlp, "The newspaper Le Monde reported it, and the magazine Der Spiegel followed.")
+    found = _types(nlp, "The newspaper Le Monde reported it, and the magazine Der Spiegel followed. "
+                        "He wrote for the newspaper The Guardian in London.")
     assert "WORK" not in found.values(), found
 
 

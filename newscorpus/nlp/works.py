@@ -19,6 +19,7 @@ from .places import known_place
 if TYPE_CHECKING:
     from .mentions import RawMention
 
+TITLE_ARTICLES = frozenset({"The", "A", "An"})
 OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 CLAUSE_HEADS = frozenset({"nsubj", "nsubjpass", "ROOT"})
@@ -27,8 +28,11 @@ BRACKET_MAX_TOKENS = 6
 
 
 def _work_noun_before(doc, start: int, lex: Lexicon):
-    """The lower-case work noun right before token `start` (an opening quote aside), or None."""
+    """The lower-case work noun right before token `start` (an opening quote and a title's own
+    "The" aside: "the play The Tempest"), or None."""
     i = start - 1
+    if i >= 0 and doc[i].text in TITLE_ARTICLES:
+        i -= 1
     if i >= 0 and doc[i].text in OPENING_QUOTES:
         i -= 1
     if i < 0:
