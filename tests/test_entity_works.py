@@ -27,6 +27,8 @@ def _types(nlp, text):
     ("The movie Lincoln opened in 2012, about Abraham Lincoln.", "Lincoln"),
     ("She recorded the song Jolene in Nashville.", "Jolene"),
     ("It was based on William Shakespeare's play The Tempest.", "Tempest"),  # the title's own "The"
+    ("She starred in the film Sunset Boulevard in 1950.", "Sunset Boulevard"),  # over its head word
+    ("He joined the period drama Downton Abbey in 2015.", "Downton Abbey"),
 ])
 def test_a_name_right_after_a_work_noun_is_a_title(nlp, text, title):
     assert _types(nlp, text).get(title) == "WORK"
@@ -44,6 +46,7 @@ def test_later_mentions_of_a_title_are_the_work_too(nlp):
     ("He read the book by Jane Roe last year.", "Jane Roe", "PERSON"),
     ("After a series of meetings in Geneva, the talks ended.", "Geneva", "PLACE"),
     ("In his book Obama says the war was a mistake.", "Obama", "PERSON"),  # a new clause's subject
+    ("The show moved to Madison Square Garden in March.", "Madison Square Garden", "PLACE"),
     ("New polls show Biden leading in Michigan.", "Michigan", "PLACE"),  # "show" the verb
 ])
 def test_names_near_a_work_noun_that_are_no_title_stay(nlp, text, name, kind):

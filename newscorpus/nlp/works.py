@@ -4,7 +4,8 @@
 name right after a work noun (`work_nouns.txt`) is the work's title, and so is a name cited
 with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)". It is typed WORK, with
 every other mention of it in the article: "Rusalka" later alone is the opera too. Names
-the lexicon or a head word types ("Microsoft", "Royal Society") are left alone, and so is a
+the lexicon types ("Microsoft") are left alone, as are those a head word types ("Royal
+Society (1660)") unless a work noun stands before them ("the drama Downton Abbey"), and so is a
 name a title, a form of address or its own verb makes a person's: "the story Trump told"
 reads "Trump" as the teller.
 """
@@ -104,6 +105,7 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
 
     people = {w for m in mentions if m.type == "PERSON" and len(m.words) >= 2 for w in (m.words[0], m.words[-1])}
     titled: set[int] = set()  # the mentions right after a work noun or dated like a work
+    after_noun: set[str] = set()  # the keys of those right after a work noun
     ask: dict[int, str] = {}
     for index, m in enumerate(mentions):
         start, end = m.tokens
@@ -112,6 +114,7 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
         noun = _work_noun_before(doc, start, lex)
         if noun is not None and not _opens_a_clause(doc, noun, start, end):
             titled.add(index)
+            after_noun.add(m.key)
             continue
         dated = _dated_work(doc, m, lex, people)
         if dated == "yes":
@@ -124,9 +127,11 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
     if not titled:
         return mentions
     keys = {mentions[i].key for i in titled}
+    # A work noun outweighs a head word ("the period drama Downton Abbey"); a year does not
+    # ("The Royal Society (1660)").
     blocked = {m.key for m in mentions if m.key in keys and (
-        m.head_typed or m.titles or m.type not in {"PERSON", "ORG", "PLACE"}
-        or m.key in lex.canonical_types or m.key in lex.canonical_aliases
+        (m.head_typed and m.key not in after_noun) or m.titles or m.type not in {"PERSON", "ORG", "PLACE"}
+        or m.key in lex.canonical_types or m.key in lex.canonical_aliases or m.key in lex.type_overrides
         or (m.tokens[0] >= 0 and after_form_of_address(doc, m.tokens[0])))}
     # "the documentary Weiner" about Anthony Weiner: the title is his name, and the other
     # mentions of "Weiner" are him.
