@@ -323,7 +323,7 @@ def test_names_that_differ_by_an_initial_stay_apart(nlp):
 
 def test_a_title_cited_with_its_year_is_no_organisation(nlp):
     entities, _ = find_entities(nlp("He appeared in Brideshead Revisited (2008), directed by Julian Jarrold."))
-    assert [(e.name, e.type) for e in entities] == [("Julian Jarrold", "PERSON")]
+    assert [(e.name, e.type) for e in entities] == [("Brideshead Revisited", "WORK"), ("Julian Jarrold", "PERSON")]
 
 
 @pytest.mark.parametrize("sentence", [

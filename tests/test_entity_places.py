@@ -153,3 +153,57 @@ def test_a_name_led_by_a_places_word_is_a_place_not_lost(nlp, sentence, place):
 ])
 def test_a_division_named_after_a_place_mentions_no_place(nlp, sentence, word):
     assert word not in types_in(nlp, sentence)
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("No visa is needed for Dominica, Grenada (60 days), Liechtenstein (90 days), Macedonia and Malaysia.",
+     "Liechtenstein"),  # a list neighbour past an aside, before and after
+    ("Citizens of Grenada (60 days), Liechtenstein (90 days) and Mongolia need no visa.", "Liechtenstein"),
+])
+def test_a_bracketed_aside_leaves_a_place_in_its_list(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Sen. Chuck Schumer (D-N.Y.), Paul Ryan (R-Wis.) and Austin Scott spoke on Monday.", "Austin Scott"),
+    ("The letter was signed by Clinton (D-N.Y.), Jackson (R-Texas) and Ohio officials.", "Jackson"),
+])
+def test_people_listed_with_asides_stay_people(nlp, sentence, name):
+    assert types_in(nlp, sentence).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # The model reads each as an organisation.
+    ("The town lies on the River Ouse near the sea.", "River Ouse"),
+    ("The shooting at Fort Hood shocked the army.", "Fort Hood"),
+    ("Mass is said at the Cathedral of Christ the Light every Sunday.", "Cathedral of Christ the Light"),
+])
+def test_a_short_name_led_by_a_places_word_is_a_place_though_the_model_said_organisation(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He joined the Lake Placid Club in 1920.", "Lake Placid Club"),  # longer: named after the place
+    ("The Port Authority of New York runs the airports.", "Port Authority"),  # "port" leads bodies too
+    ("Gulf Air cancelled flights to Bahrain.", "Gulf Air"),
+])
+def test_an_organisation_named_after_a_place_keeps_its_type(nlp, sentence, name):
+    assert types_in(nlp, sentence).get(name) == "ORG"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The town sits near the Cimarron Turnpike.", "Cimarron Turnpike"),
+    ("Traffic on Highway 51 was heavy, officials said.", "Highway 51"),  # a road's number
+    ("The choir sang in York Minster on Sunday.", "York Minster"),
+    ("They crossed the Sonoran Desert on foot.", "Sonoran Desert"),
+])
+def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Tom Route spoke in Leeds.", "Tom Route", "PERSON"),  # a surname as well
+    ("Studio 54 opened in New York in 1977.", "Studio 54", "ORG"),  # a number after no road
+])
+def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind):
+    assert types_in(nlp, sentence).get(name) == kind

@@ -89,9 +89,11 @@ class Lexicon:
     canonical_aliases: dict[str, str]  # canonical key -> canonical name
     canonical_types: dict[str, str]  # canonical key of a canonical name -> its type
     lead_types: dict[str, str]  # first word (casefolded) -> type: "Hurricane ..." is an EVENT
+    org_leads: frozenset[str]  # lead words that retype an organisation too: "River Ouse", not "Port Authority"
     place_prepositions: frozenset[str]  # "in", "near": the word before a name that makes it a place
     name_particles: frozenset[str]  # lower-case words inside names: "de", "van", "al"
     post_nominals: frozenset[str]  # letters written after a person's name: "FRS", "MP"
+    work_nouns: frozenset[str]  # "novel", "film": a name right after one is a work's title
 
     @cached_property  # read per token while names are cleaned: built once, not on each use
     def role_words(self) -> frozenset[str]:
@@ -142,8 +144,10 @@ def lexicon() -> Lexicon:
         canonical_aliases={k: v.split("\t")[0].strip() for k, v in _pairs("canonical_aliases.tsv").items()},
         canonical_types={canonical_key(v.split("\t")[0]): v.split("\t")[1].strip().upper()
                          for v in _pairs("canonical_aliases.tsv").values() if v.count("\t") == 1},
-        lead_types={k: v.strip().upper() for k, v in _pairs("lead_types.tsv").items()},
+        lead_types={k: v.split("\t")[0].strip().upper() for k, v in _pairs("lead_types.tsv").items()},
+        org_leads=frozenset(k for k, v in _pairs("lead_types.tsv").items() if v.endswith("\torg")),
         place_prepositions=_words("place_prepositions.txt"),
         name_particles=_words("name_particles.txt"),
         post_nominals=_words("post_nominals.txt"),
+        work_nouns=_words("work_nouns.txt"),
     )

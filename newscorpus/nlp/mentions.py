@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import name_evidence
-from .places import coordinated_places, is_region, known_place, missed_places
+from . import name_evidence, works
+from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -241,6 +241,8 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
     last = tokens[-1].lower_
     has_connector = any(t.lower_ in CONNECTORS for t in tokens)
     head_type = lex.head_types.get(last) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
+    if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
+        head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
     if head_type:
         if kind == "PERSON":
             # A person's surname may be "Court" or "Field"; only a longer phrase is re-typed.
@@ -346,6 +348,8 @@ def raw_mentions(doc) -> list[RawMention]:
                 start -= 1
             # "Tropical Storm Barry", "Hurricane Katrina" are events; "Mount X" is a LOC label's place
             label = "LOC" if lead == "PLACE" else lead
+        elif label == "ORG" and led_by_a_place_word(doc, start, end, lex):
+            label = "LOC"  # "the River Ouse", "Fort Hood": not "Fort Worth Star-Telegram", "Lake Placid Club"
         if label == "PERSON" and end < n and doc[end].like_num and doc[end].text.isdigit() and len(doc[end].text) <= 3:
             end += 1  # "Rossia 24": a name with a number is a channel or a product, not a person
             label = "ORG"
@@ -370,7 +374,7 @@ def raw_mentions(doc) -> list[RawMention]:
         mention = clean_mention(doc, start, end, label, lex)
         if mention is not None:
             mentions.append(mention)
-    mentions = _weigh_evidence(doc, mentions, lex)
+    mentions = works.retype_works(doc, _weigh_evidence(doc, mentions, lex), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
@@ -400,8 +404,6 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
         if (not m.text.isupper() and name_evidence.alone_on_its_line(doc, start, end)
                 and not known_place(m.key, "ORG")):
             continue  # a heading: "Tips", "Career"; a place may head its section ("Paris")
-        if m.type == "ORG" and name_evidence.dated_like_a_work(doc, end):
-            continue  # "Elevator to the Gallows (1958)": a film, a book, a painting
         if m.type in {"ORG", "PLACE"} and not m.text.isupper() and name_evidence.described_as_a_person(doc, end):
             m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
             kept.append(m)

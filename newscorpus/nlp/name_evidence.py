@@ -9,8 +9,7 @@ kinds of evidence correct that, each cheap and with no second pass over the arti
   per process): a full name the model reads as a person when nothing surrounds it is one;
 - the word before the name: "in", "near", "throughout" put a place after them
   (`place_prepositions.txt`);
-- a single year in brackets after a name the model called an organisation: that is how a
-  film, a book or a painting is cited ("Match Point (2005)"); "(born ...)" is a person's;
+- "(born ...)" after a name: a person's (a single year in brackets is a work's: works.py);
 - the article's own spelling: a word capitalised only where every word is (at the start of
   a sentence or line) and written in lower case elsewhere in the article is a common word;
 - the layout: one word alone on its line is a heading ("Tips", "Warnings", "Career").
@@ -91,14 +90,6 @@ def common_word(doc, start: int, end: int, lower_words: frozenset[str]) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:
         return False  # an acronym is no common word
     return tok.lower_ in lower_words or tok.tag_ == "VB"
-
-
-def dated_like_a_work(doc, end: int) -> bool:
-    """The name ending at token `end` is followed by one year in brackets: "(1958)"."""
-    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
-        return False
-    year = doc[end + 1].text
-    return len(year) == 4 and year.isdigit() and 1400 <= int(year) <= 2100
 
 
 _BORN = re.compile(r"^\s*(?:born|b\.|née|nee)\s", re.IGNORECASE)

@@ -114,9 +114,43 @@ def placed(doc, tokens: tuple[int, int], place_starts: set[int], place_ends: set
         before = doc[start - 1].lower_
         if before in lex.place_prepositions or (model_type == "ORG" and before in CITY_PREPOSITIONS):
             return True
-    if end + 1 < n and doc[end].text in LIST_JOINERS and end + 1 in place_starts:
+    after = _past_aside(doc, end)  # "Grenada (60 days), Liechtenstein (90 days), Macedonia"
+    if after + 1 < n and doc[after].text in LIST_JOINERS and after + 1 in place_starts:
         return True
-    return start > 1 and doc[start - 1].text in LIST_JOINERS and start - 1 in place_ends
+    if start < 2 or doc[start - 1].text not in LIST_JOINERS:
+        return False
+    return start - 1 in place_ends or _aside_before(doc, start - 1) in place_ends
+
+
+ASIDE_MAX_TOKENS = 8
+
+
+def _aside_word(tok) -> bool:
+    """A word of an aside a list may carry ("(90 days)"): no name, so no "(R-Texas)", which
+    follows a person's name."""
+    return tok.text not in {"(", ")"} and "\n" not in tok.text and not tok.text[:1].isupper()
+
+
+def _past_aside(doc, i: int) -> int:
+    """Past a short bracketed aside opening at token `i` ("(90 days)"); `i` if there is none."""
+    if i < len(doc) and doc[i].text == "(":
+        j = i + 1
+        while j < min(len(doc), i + ASIDE_MAX_TOKENS) and _aside_word(doc[j]):
+            j += 1
+        if j < len(doc) and doc[j].text == ")" and j > i + 1:
+            return j + 1
+    return i
+
+
+def _aside_before(doc, i: int) -> int:
+    """Where a short bracketed aside ending just before token `i` opens; -1 if there is none."""
+    if i > 1 and doc[i - 1].text == ")":
+        j = i - 2
+        while j > max(-1, i - 1 - ASIDE_MAX_TOKENS) and _aside_word(doc[j]):
+            j -= 1
+        if j >= 0 and doc[j].text == "(" and j < i - 2:
+            return j
+    return -1
 
 
 def coordinated_places(doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -161,3 +195,18 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
             taken[i:end] = b"\x01" * (end - i)
         i = end
     return found
+
+
+def led_by_a_place_word(doc, start: int, end: int, lex) -> bool:
+    """A name the model called an organisation is a place when its first word is a place's
+    that no organisation's name usually starts with (`lead_types.tsv`, marked "org": "River
+    Ouse", "Fort Hood") and one word follows it, or "of"/"de" ("Cathedral of Christ the
+    Light", "Catedral de San Ildefonso"). A longer name is an organisation named after the
+    place ("Lake Placid Club", "Fort Worth Star-Telegram"), unless its head word says
+    otherwise."""
+    if start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    if end - start < 2 or doc[start].lower_ not in lex.org_leads or not doc[start].is_title:
+        return False
+    second = doc[start + 1].lower_
+    return end - start == 2 or second == "of" or second in lex.name_particles
