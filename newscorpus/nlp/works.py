@@ -55,7 +55,7 @@ def _opens_a_clause(doc, noun, start: int, end: int) -> bool:
 def _dated(doc, end: int, lex: Lexicon) -> tuple[int, bool]:
     """After the name ending at token `end`, one year in brackets, perhaps with a work noun:
     "(1958)", "(film, 2004)", "(2004 TV series)". Returns the closing bracket's index (-1 for
-none) and whether a work noun says what the work is.
+    none) and whether a work noun says what the work is.
     ("(1918–2013)" is a life or an organisation's years, "(born 1950)" a person's.)"""
     n = len(doc)
     if end >= n or doc[end].text != "(":
@@ -81,9 +81,9 @@ def _dated_work(doc, m: RawMention, lex: Lexicon, people: set[str]) -> str:
     word the model read as a person must stand in a list of dated titles ("Stoker (2013),
     Belle (2013)"); a longer one is a title if the model reading it alone does not take it
     for a person ("Childish Recollections (1806)", not "Barack Obama (2012)"): "ask". A work
-noun in the brackets settles it: "Gilmore Girls (2000 TV series)"."""
+    noun in the brackets settles it: "Gilmore Girls (2000 TV series)"."""
     start, end = m.tokens
-    close, named = _dated(doc, end, lex) if start >= 0 else (-1, False)
+    close, named = _dated(doc, end, lex)
     if close < 0:
         return ""
     if m.type == "ORG" or (named and m.type == "PERSON"):  # "Gilmore Girls (2000 TV series)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..parts import Boilerplate, ParsedComment
 from .rules import Rules, matches_any
@@ -109,8 +110,15 @@ def _stamp_inside(author: str | None, rules: Rules) -> tuple[str | None, str | N
     return " ".join(name.split()) or None, found.group(0)
 
 
-def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, str | None, int] | None:
-    """(author, printed stamp, units consumed) when a comment starts at units[i]."""
+class Header(NamedTuple):
+    author: str | None
+    stamp: str | None  # as printed
+    consumed: int  # units the header takes
+    numbered: bool = False  # it carries a user number or a vote count ("by NAME (12345)", "NAME 5 pts")
+
+
+def match_header(units: list[Unit], i: int, rules: Rules) -> Header | None:
+    """The header when a comment starts at units[i]."""
     text = units[i].text
     following = units[i + 1].text if i + 1 < len(units) else ""
     # a line that is only a stamp is no header, whatever part of it looks like a name ("Friday")
@@ -122,20 +130,21 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> tuple[str | None, s
             author, stamp = _stamp_inside(author, rules)
         author = _clean_author(author)
         if author and _plausible_author(author, rules):
+            numbered = bool(groups.get("id"))
             if not stamp and following and is_date_line(following, rules):
-                return author, following, 2
-            if stamp or groups.get("id") or SAYS.search(text):
-                return author, stamp, 1
+                return Header(author, following, 2, numbered)
+            if stamp or numbered or SAYS.search(text):
+                return Header(author, stamp, 1, numbered)
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
             and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
-        return _clean_author(text), following, 2
+        return Header(_clean_author(text), following, 2)
     profile = _profile_lines(units, i + 1, rules)
     if profile and NAME_SHAPE.fullmatch(text) and _plausible_author(text, rules):
-        return _clean_author(text), units[i + 1 + profile].text, profile + 2
+        return Header(_clean_author(text), units[i + 1 + profile].text, profile + 2)
     if following and is_date_line(text, rules) and NAME_SHAPE.fullmatch(following) \
             and _plausible_author(following, rules) and not is_date_line(following, rules) \
             and i + 2 < len(units) and _is_comment_text(units[i + 2].text, rules):
-        return _clean_author(following), text, 2  # the date above the name: "November 5, 2012 / Gigi / text"
+        return Header(_clean_author(following), text, 2)  # the date above the name: "November 5, 2012 / Gigi / text"
     return None
 
 
@@ -270,10 +279,10 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
         unit = units[i]
         header = match_header(units, i, rules)
         if header is None and undated and _undated_header(units, i, rules):
-            header = (_clean_author(unit.text), None, 1)
+            header = Header(_clean_author(unit.text), None, 1)
         if header:
             close()
-            author, stamp, consumed = header
+            author, stamp, consumed, _ = header
             current = ParsedComment(0, author, parse_stamp(stamp or ""), "")
             for header_unit in units[i:i + consumed]:
                 zone.discard(header_unit, "comment_header")
@@ -318,15 +327,15 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
       or the one under it when the first is signed unlike the next: the post's own ("Posted by
       Kathy on April 6" above "Posted by: Andrew | DATE")."""
     openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items()
-               if header and (header[1] or _numbered(units, i, header[2], rules))}
+               if header and (header.stamp or _numbered(units, i, header, rules))}
     for i, header in headers.items():
-        if header and header[1] and SAYS.search(units[i].text):
+        if header and header.stamp and SAYS.search(units[i].text):
             openers[i] = MIN_ARTICLE_WORDS_SIGNED
     repeated = []
     for i, header in headers.items():
-        if header is None or not header[0] or NOT_A_NAME.match(header[0]):
+        if header is None or not header.author or NOT_A_NAME.match(header.author):
             continue
-        after = units[i + header[2]].text if i + header[2] < len(units) else ""
+        after = units[i + header.consumed].text if i + header.consumed < len(units) else ""
         if after[:1] not in QUOTE_OPENERS:
             repeated.append(i)
     if len(repeated) >= REPEATED_HEADERS:
@@ -341,14 +350,12 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     return openers
 
 
-def _numbered(units: list[Unit], i: int, consumed: int, rules: Rules) -> bool:
-    """The header at units[i] has a user number or a vote count ("by NAME (12345)",
-    "NAME 5 pts"), a commenter's shape on its own as a time stamp is, and a comment's text
-    follows it: a box score ("Curry 31 pts / Thompson 22 pts") is a list of such lines."""
-    match = matches_any(rules.comment_header, units[i].text)
-    text_at = i + consumed
-    return (match is not None and bool(match.groupdict().get("id")) and text_at < len(units)
-            and _is_comment_text(units[text_at].text, rules))
+def _numbered(units: list[Unit], i: int, header: Header, rules: Rules) -> bool:
+    """The header at units[i] carries a user number or a vote count, a commenter's shape on its
+    own as a time stamp is, and a comment's text follows it: a box score ("Curry 31 pts /
+    Thompson 22 pts") is a list of such lines."""
+    text_at = i + header.consumed
+    return header.numbered and text_at < len(units) and _is_comment_text(units[text_at].text, rules)
 
 
 def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:

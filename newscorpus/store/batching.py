@@ -1,8 +1,8 @@
 """How many extracted articles the writer stores per transaction.
 
 Each commit costs the writer a new segment in each full-text index and the index pages it
-touched written again; measured on 30,000 BBC articles, storing them 32 per transaction ran
-at 2,165 per second and 512 per transaction at 2,867. Extraction hands the writer 32 at a
+touched written again; the writer alone on 30,000 BBC articles stored 2,165 per second in
+transactions of 32 and 2,706 in transactions of 512 (bench/run.py --store-only). Extraction hands the writer 32 at a
 time (one spaCy batch), so when batches come in faster than the writer stores them (a
 cluster, copies re-used by the benchmark) they are joined up to STORE_BATCH articles. When
 they come in slowly (spaCy on this machine's two cores: one batch every few seconds) each
