@@ -15,7 +15,7 @@ from .rules import Rules, matches_any
 from .units import Unit, is_content, is_date_line, is_sentence, parse_stamp
 
 NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said)$", re.I)
+AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said|writes|wrote)$", re.I)
 HEADER_LOOKAHEAD = 12
 # Comments follow an article: a bare comment header above this much article text is a teaser
 # list or a byline; a worded marker ("12 Comments") needs only some article text above it.
@@ -44,9 +44,14 @@ PROFILE_CHARS = 80  # a commenter's motto is a line, not a paragraph
 # and stamp), only a name's shape is a commenter's: a handle, then at most two capitalised
 # words ("sophie M", "Dan Garner"). A teaser list prints "November 5, 2012 / Ferry fares rise
 # / its first lines".
+# A bare name line opens with a letter, a digit or a handle's "@" (not code: ">>> foo()",
+# "<pre>"), and past its first word holds at most one lowercase word: "sumathi s" and "john
+# smith" are names, "I'm thinking that doing" is the first line of a comment.
+BARE_NAME = re.compile(r"[@\w](?=.*[^\W\d_])")
+LOWER_WORD = re.compile(r"(?<!\S)(?-i:[a-z])[a-z'’]{2,}\b")
 NAME_SHAPE = re.compile(r"\S{1,40}(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}")
 # The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
-SAYS = re.compile(r"\b(?:says|said|wrote|commented|added|replied)\b", re.I)
+SAYS = re.compile(r"\b(?:says|said|writes|wrote|commented|added|replied)\b", re.I)
 BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
 
@@ -244,7 +249,8 @@ def _undated_header(units: list[Unit], i: int, rules: Rules) -> bool:
     """A commenter's name alone on its line, with the comment's text under it (a thread
     copied without its time stamps)."""
     text = units[i].text
-    return (len(text.split()) <= BARE_AUTHOR_WORDS and _plausible_author(text, rules)
+    return (len(text.split()) <= BARE_AUTHOR_WORDS and BARE_NAME.match(text) is not None
+            and len(LOWER_WORD.findall(text.split(None, 1)[-1])) <= 1 and _plausible_author(text, rules)
             and i + 1 < len(units) and _is_comment_text(units[i + 1].text, rules))
 
 
@@ -253,12 +259,14 @@ def _is_comment_text(text: str, rules: Rules) -> bool:
 
 
 def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
-    """Name, text, name, text, ... right under the section's marker ("Reply" lines aside):
-    only then are names without a date taken as comment headers."""
-    opening = [u for u in units[:4 * UNDATED_PAIRS] if _is_chrome(u.text, rules) != "comment_chrome"]
-    opening = opening[:2 * UNDATED_PAIRS]
-    return len(opening) == 2 * UNDATED_PAIRS and all(
-        _undated_header(opening, k, rules) for k in range(0, len(opening), 2))
+    """Name, text, name, text, ... right under the section's marker: only then are names without
+    a date taken as comment headers. A comment may run to a few lines (a link the commenter
+    gave, a second paragraph); "Reply" lines aside."""
+    opening = [u for u in units[:4 * UNDATED_PAIRS]
+               if _is_chrome(u.text, rules) != "comment_chrome" and not BARE_LINK.fullmatch(u.text)]
+    opening = opening[:3 * UNDATED_PAIRS]
+    names = [k for k in range(len(opening)) if _undated_header(opening, k, rules)]
+    return bool(names) and names[0] == 0 and len(names) >= UNDATED_PAIRS
 
 
 def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
@@ -329,7 +337,7 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items()
                if header and (header.stamp or _numbered(units, i, header, rules))}
     for i, header in headers.items():
-        if header and header.stamp and SAYS.search(units[i].text):
+        if header and SAYS.search(units[i].text) and (header.stamp or _dated_below(units, i, header, headers, rules)):
             openers[i] = MIN_ARTICLE_WORDS_SIGNED
     repeated = []
     for i, header in headers.items():
@@ -348,6 +356,24 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     elif len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
         openers[signatures[0] - 1] = MIN_ARTICLE_WORDS_SIGNED
     return openers
+
+
+def _dated_below(units: list[Unit], i: int, header: Header, headers: dict, rules: Rules) -> bool:
+    """Blogger's shape: "NAME said..." over the comment's text, its time stamp alone on the line
+    under the text. The date is what tells it from a speaker introduced with a colon in an
+    article ("Smith said:" over a quotation)."""
+    text_at = i + header.consumed
+    if not header.author or NOT_A_NAME.match(header.author) or text_at >= len(units) \
+            or units[text_at].text[:1] in QUOTE_OPENERS:
+        return False  # "Smith said:" over a quotation is an article's
+    for k in range(text_at, min(text_at + HEADER_LOOKAHEAD, len(units))):
+        if headers.get(k):
+            return False
+        if k > text_at and rules.stamp.fullmatch(units[k].text.strip(" ,")):
+            return True  # a bare stamp, not "Updated March 3, 2012" closing an article
+        if not _is_comment_text(units[k].text, rules):
+            return False
+    return False
 
 
 def _numbered(units: list[Unit], i: int, header: Header, rules: Rules) -> bool:

@@ -20,6 +20,8 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*$|[\"”»][.!?]?$")
 WRAP_TAIL = re.compile(r"[.!?…:;\"”’)\]]$")
 YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+# "7 Aug 12 at 11:21 pm", "Aug 7, '12 11:21": the stamp's year in two digits (the rules' SHORTYEAR)
+SHORT_YEAR = re.compile(r"\b(?:\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,2},?)\s+'?\d{2}\b.*\d[:.]\d\d", re.I)
 
 
 @dataclass
@@ -82,11 +84,11 @@ def is_date_line(text: str, rules: Rules) -> bool:
 def parse_stamp(text: str) -> str | None:
     """ISO 8601 for a printed date (with the time when one is printed); None without a year,
     for relative stamps ("12 days ago"), or when the date cannot be read."""
-    if not text or not YEAR.search(text) or len(text) > 200:
+    if not text or not (YEAR.search(text) or SHORT_YEAR.search(text)) or len(text) > 200:
         return None
     cleaned = re.sub(r"\b(at|on|posted|published|updated|last|@|\|)\b", " ", text, flags=re.I)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
-    cleaned = cleaned.replace("|", " ").replace("@", " ")
+    cleaned = cleaned.replace("|", " ").replace("@", " ").replace("'", " ")
     try:
         with warnings.catch_warnings():  # "EST" and the like: the local time as printed is kept
             warnings.simplefilter("ignore")

@@ -1,0 +1,98 @@
+"""Comment shapes met on real pages of 2012: stamps with a two-digit year, "NAME writes", Blogger's
+single comment dated under its text, and bare-name threads whose comments run to several lines;
+each with the article text that looks like it and must stay article."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import ARTICLE
+from newscorpus.parse import parse_article
+from newscorpus.parse.units import parse_stamp
+
+# long enough (over 100 words) for a lone dated comment under it to be taken for one
+LONG_ARTICLE = ARTICLE + (
+    "The harbour master said the dredging would start in March and take about six weeks, during "
+    "which the ferries would use the northern berth and run to a reduced timetable.\n"
+    "Residents who live near the pier have complained for years about the noise of the night "
+    "deliveries, and the council promised to review the permits once the work is done.\n")
+
+
+@pytest.mark.parametrize("stamp, iso", [
+    ("7 Aug 12 at 11:21 pm", "2012-08-07T23:21:00"),
+    ("4 Nov 12 at 11:22 pm", "2012-11-04T23:22:00"),
+    ("Aug 7, 12 at 11:21 pm", "2012-08-07T23:21:00"),
+    ("12 Mar '12 09:15", "2012-03-12T09:15:00"),
+])
+def test_a_two_digit_year_with_a_time_dates_a_comment(rules, stamp, iso):
+    page = LONG_ARTICLE + f"Alan Tay\n{stamp}\nYou made your point there, Sara. I will try it.\n"
+    parts = parse_article(page, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Alan Tay", iso)]
+    assert parts.body.endswith("once the work is done.")
+
+
+@pytest.mark.parametrize("line", ["4 Nov 12", "On 4 Nov 12 people were hurt at the harbour."])
+def test_a_two_digit_year_without_a_time_is_no_stamp(rules, line):
+    assert parse_stamp(line) is None
+    page = LONG_ARTICLE + f"Alan Tay\n{line}\nThe council will meet again next week to decide.\n"
+    assert parse_article(page, rules).comments == []
+
+
+@pytest.mark.parametrize("header", ["Jennie - Duryea Place Designs writes", "Ben writes:", "Ben Ortiz wrote:"])
+def test_name_writes_over_a_dated_comment(rules, header):
+    page = LONG_ARTICLE + f"{header}\n11/09/12 at 11:18 am\nThis is so pretty! I'll have to give it a try.\n"
+    parts = parse_article(page, rules)
+    assert len(parts.comments) == 1 and parts.comments[0].body.startswith("This is so pretty!")
+    assert parts.comments[0].author in {"Jennie - Duryea Place Designs", "Ben", "Ben Ortiz"}
+
+
+@pytest.mark.parametrize("header", ["Daniel K said:", "Commodity tips said...", "Huai Bin said…"])
+def test_one_blogger_comment_dated_under_its_text(rules, header):
+    page = ARTICLE + (f"{header}\nOh wow, that's terrible. It's a real shame how things turned out.\n"
+                      "I hope the ferries keep running.\nNovember 10, 2012 4:26 AM\n")
+    parts = parse_article(page, rules)
+    assert [(c.author, c.posted_at, c.body) for c in parts.comments] == [
+        (header.split(" said")[0], "2012-11-10T04:26:00",
+         "Oh wow, that's terrible. It's a real shame how things turned out.\nI hope the ferries keep running.")]
+    assert parts.body.endswith("which flood every winter.")
+
+
+@pytest.mark.parametrize("ending", [
+    # a speaker over a quotation: the article's, whatever date line follows it
+    'Mayor Jane Roe said:\n"We will fix the pier before the summer, whatever it costs."\nNovember 10, 2012 4:26 AM\n',
+    # the article's own update line is no comment's stamp
+    "Roe said:\nThe work will start in March and end in May.\nUpdated November 10, 2012 4:26 AM\n",
+    # a clause's subject, not a commenter
+    "The minister said:\nThe harbour will be dredged in March.\nNovember 10, 2012 4:26 AM\n",
+    # no date under the text: nothing says it is a comment
+    "Roe said:\nThe work will start in March and end in May.\nRelated stories\n",
+])
+def test_a_speaker_introduced_with_said_is_no_blogger_comment(rules, ending):
+    parts = parse_article(ARTICLE + ending, rules)
+    assert parts.comments == []
+    assert ending.split("\n")[1] in parts.body
+
+
+def test_a_bare_name_thread_with_links_and_several_lines_per_comment(rules):
+    thread = ("Comments\nsumathi s\nIt's great to come across a blog like this once in a while.\n"
+              "http://example.com/courses\n"
+              "Leop0ld\nThat's good. May I translate this article into Korean?\n"
+              "naayak\nvery good information shared by you, thanks.\nfor mistake #1 try this:\n"
+              ">>> import random\n>>> foo()\n"
+              "Tiago Silva\nGreat article! Although I disagree on one point.\nThanks,\nTiago\n"
+              "comments powered by Disqus\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["sumathi s", "Leop0ld", "naayak", "Tiago Silva"][:len(parts.comments)]
+    assert [c.author for c in parts.comments][:3] == ["sumathi s", "Leop0ld", "naayak"]
+    # a line of code is no commenter's name: it stays in the comment it belongs to
+    assert ">>> import random" in parts.comments[2].body
+    assert "http://example.com/courses" in parts.comments[0].body
+    assert parts.body.endswith("which flood every winter.")
+
+
+def test_subheadings_under_a_comments_link_are_no_bare_name_thread(rules):
+    # the marker alone does not make the names: sections with several lines each are article
+    page = ARTICLE + ("Comments\nThe budget\nThe council approved twelve million dollars for the works.\n"
+                      "It is the largest sum in a decade.\n"
+                      "What happens next\nThe dredging will start in March and take six weeks.\n"
+                      "The ferries will run to a reduced timetable.\n")
+    assert parse_article(page, rules).comments == []
