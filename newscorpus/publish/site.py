@@ -35,8 +35,8 @@ SETTINGS = {
 
 # The clause each ranked canned query in config.yml adds to every index it ranks, so that bm25 is
 # computed for at most the newest matches (see the comment on the `search` query).
-RANK_CAP = re.compile(r"\s*and \(:since != '' or :until != '' or (\w+)\.rowid >= coalesce\(\(select rowid from \1 "
-                      r"where \1 match fts_query\(:q\)\s*order by rowid desc limit 1 offset (\d+)\), 0\)\)")
+RANK_CAP = re.compile(r"\s*and (\w+)\.rowid >= \(case when :since != '' or :until != '' then 0 else coalesce\(\(select rowid "
+                      r"from \1 where \1 match fts_query\(:q\)\s*order by rowid desc limit 1 offset (\d+)\), 0\) end\)")
 
 
 def _site_yaml(name: str) -> dict:
