@@ -384,10 +384,9 @@ def raw_mentions(doc) -> list[RawMention]:
 
 
 def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
-    """The model's types corrected by what the name and the article say (name_evidence.py):
-    common words at a sentence's start dropped, "in X" a place, a full name read alone as
-    a person a person (places are left alone: read alone, the model takes "North Yorkshire"
-    for a person)."""
+    """The model's types corrected by what the name and the article say (name_evidence.py): common
+    words at a sentence's start dropped, "in X" a place, a full name a person by its given name or
+    read alone (only organisations are read alone: the model takes "North Yorkshire" for a person)."""
     lower_words = None
     kept = []
     full_names = []
@@ -412,6 +411,8 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
                 and name_evidence.place_context(doc, start, lex)
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
+        elif m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex):
+            m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
         elif m.type == "ORG" and name_evidence.looks_like_full_name(doc[start:end], lex):
             full_names.append(m)
         kept.append(m)

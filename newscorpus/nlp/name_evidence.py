@@ -2,11 +2,13 @@
 
 The small model often types a name by its surroundings rather than by the name: "Noam
 Chomsky's theory" makes him an organisation, "in Kyiv" after a list of institutions makes
-Kyiv one too, and a how-to guide's "Bake for ten minutes" makes "Bake" a person. Three
+Kyiv one too, and a how-to guide's "Bake for ten minutes" makes "Bake" a person. These
 kinds of evidence correct that, each cheap and with no second pass over the article:
 
 - the name read on its own by the entity recogniser (a batch of short texts, remembered
   per process): a full name the model reads as a person when nothing surrounds it is one;
+- the name's first word: a given name (`given_names.txt`, from Faker's lists) opens a
+  person's full name, "Jean Cocteau", "Britney Spears", where no head word or place says otherwise;
 - the word before the name: "in", "near", "throughout" put a place after them
   (`place_prepositions.txt`);
 - "(born ...)" after a name: a person's (a single year in brackets is a work's: works.py);
@@ -18,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, canonical_key
+from .places import known_place, place_sizes
 
 READ_MEMORY = 50_000  # names remembered per process: names recur across articles
 _read_alone: dict[str, tuple[str, ...]] = {}
@@ -61,6 +64,29 @@ def looks_like_full_name(tokens, lex: Lexicon) -> bool:
         if low in lex.head_types or low in lex.demonyms or low in lex.role_words:
             return False
     return True
+
+
+def opens_with_a_given_name(tokens, lex: Lexicon) -> bool:
+    """ "Jean Cocteau", "Pierre-Simon Laplace", "Britney Spears": two to four capitalised words
+    (a hyphenated word counts as one) that open with a given name (`given_names.txt`) and hold
+    nothing an institution's or a place's name holds (no head word, connector, nationality or
+    acronym: "Florence Cathedral", "Johnson & Johnson", "Victoria Station"). Neither the first
+    word nor the whole may be a place the gazetteers list: "Paris Hilton" is given up with
+    "Paris Saint-Germain", and "Sierra Leone" is a country."""
+    words = tokens.text.split()  # a span's text: "Pierre-Simon" is one word
+    if not 2 <= len(words) <= 4 or words[0].split("-")[0].casefold() not in lex.given_names:
+        return False
+    for position, word in enumerate(words):
+        low = word.casefold()
+        if 0 < position < len(words) - 1 and low in lex.name_particles:
+            continue  # "Ludwig van Beethoven"
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        initial = len(word) == 2 and word.endswith(".")
+        if not word[:1].isupper() or not (letters.isalpha() or initial) or (word.isupper() and len(word) > 2):
+            return False
+        if low in lex.head_types or low in lex.demonyms or low in lex.role_words:
+            return False
+    return not (known_place(canonical_key(words[0]), "ORG") or place_sizes().get(canonical_key(" ".join(words))))
 
 
 def place_context(doc, start: int, lex: Lexicon) -> bool:

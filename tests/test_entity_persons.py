@@ -1,0 +1,70 @@
+"""People the model reads as organisations or places (nlp/name_evidence.py, given_names.txt)."""
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.nlp import name_evidence
+from newscorpus.nlp.entities import find_entities
+from newscorpus.nlp.lexicon import lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newscorpus.nlp.pipeline import get_nlp
+
+    return get_nlp()
+
+
+def _types(nlp, text):
+    entities, _ = find_entities(nlp(text))
+    return {e.name: e.type for e in entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The tabloids always have a Britney Spears story on the front page.", "Britney Spears"),
+    ("The decline was blamed on Pierre-Simon Laplace and his students.", "Pierre-Simon Laplace"),
+    ("She then played in Jean Anouilh's Antigone at the Comédie-Française.", "Jean Anouilh"),
+    ("He acted opposite Gérard Philipe and Robert Hirsch at the theatre.", "Gérard Philipe"),
+])
+def test_a_full_name_opening_with_a_given_name_is_a_person(nlp, text, name):
+    assert _types(nlp, text).get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("name", [
+    "Jean Cocteau", "Britney Spears", "Pierre-Simon Laplace", "Mary-Kate Olsen", "Emma Fleck",
+    "Ludwig van Beethoven", "Edwin P. Hubble",
+])
+def test_given_name_evidence_reads_the_name_alone(nlp, name):
+    assert name_evidence.opens_with_a_given_name(nlp.make_doc(name)[:], lexicon())
+
+
+@pytest.mark.parametrize("name", [
+    "Johnson & Johnson",  # a connector: a firm named after people
+    "Ford Motor",  # no given name first
+    "Florence Cathedral", "Victoria Station", "Ross Ice Shelf",  # a head word types the name
+    "Felix Airways", "Alaska Airlines",
+    "Paris Hilton", "Paris Saint-Germain",  # a place's name first: given up, the club stays a club
+    "Sierra Leone", "Roman Empire",  # a country; an adjective first
+    "Jean", "Jean Cocteau Jean Marais Orphee",  # one word; more than four
+    "Georgia NASA",  # an acronym is an institution's
+])
+def test_given_name_evidence_leaves_look_alikes_alone(nlp, name):
+    assert not name_evidence.opens_with_a_given_name(nlp.make_doc(name)[:], lexicon())
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Johnson & Johnson recalled the powder.", "Johnson & Johnson", "ORG"),
+    ("Ford Motor cut prices in Detroit.", "Ford Motor", "ORG"),
+    ("She flew Alaska Airlines to Seattle.", "Alaska Airlines", "ORG"),
+    ("We visited Florence Cathedral on Sunday.", "Florence Cathedral", "PLACE"),
+    ("Sierra Leone held elections.", "Sierra Leone", "PLACE"),
+    ("The Roman Empire collapsed.", "Roman Empire", "PLACE"),
+])
+def test_names_of_firms_and_places_keep_their_type(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind
+
+
+def test_a_place_named_after_a_person_stays_a_place(nlp):
+    found = _types(nlp, "George Washington crossed the Delaware. Washington is the capital.")
+    assert found.get("George Washington") == "PERSON"
+    assert found.get("Washington") in {"PLACE", None}  # the capital, or his short form; never an ORG
