@@ -68,3 +68,15 @@ def test_a_place_named_after_a_person_stays_a_place(nlp):
     found = _types(nlp, "George Washington crossed the Delaware. Washington is the capital.")
     assert found.get("George Washington") == "PERSON"
     assert found.get("Washington") in {"PLACE", None}  # the capital, or his short form; never an ORG
+
+
+def test_a_surname_with_an_apostrophe_is_the_full_names_short_form(nlp):
+    entities, _ = find_entities(nlp(
+        "Pierre Charles L'Enfant was born in Paris. In 1791 L'Enfant designed the plan of the city."))
+    found = {e.name: e for e in entities}
+    assert "L'Enfant" in found["Pierre Charles L'Enfant"].aliases and "L'Enfant" not in found
+
+
+def test_a_firms_name_with_an_apostrophe_stays_the_firms(nlp):
+    found = _types(nlp, "The L'Oréal Group grew. Pierre Dupont sued L'Oréal.")
+    assert found.get("L'Oréal Group") == "ORG" and found.get("Pierre Dupont") == "PERSON", found

@@ -313,7 +313,8 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
         return None
     head_typed = kind != LABEL_TYPES.get(label) or key in lex.type_overrides or (
         len(tokens) >= 2 and tokens[-1].lower_ in lex.head_types)
-    words = tuple(canonical_key(t.text) for t in tokens if t.is_alpha or "-" in t.text)
+    words = tuple(canonical_key(t.text) for t in tokens if t.is_alpha or "-" in t.text  # and "L'Enfant", "O'Neill"
+                  or (t.text[:1].isalpha() and t.text.replace("'", "").replace("’", "").isalpha()))
     title_char = doc[title_start].idx if 0 <= title_start < start else -1
     return RawMention(begin, finish, text, kind, titles, affiliations, words, title_char, (start, end), head_typed)
 
