@@ -201,3 +201,22 @@ def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
 ])
 def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind):
     assert types_in(nlp, sentence).get(name) == kind
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # No gazetteer lists these as large places; the model reads them as people or organisations.
+    ("It merged Scottsdale, Tempe, Glendale, Peoria, Chandler, and Gilbert into one metropolis.", "Gilbert"),
+    ("Cities served are Tulsa, Sand Springs, Sapulpa, Jenks, and Broken Arrow.", "Broken Arrow"),
+])
+def test_a_name_listed_with_places_is_a_place_gazetteer_or_not(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Born in Changzhou, Jiangsu province, Chao went to the United States.", "Chao", "PERSON"),  # no "and"
+    ("The guests were Tom, Dick and Harry.", "Harry", "PERSON"),  # no place listed
+    ("She worked for Google, Amazon and Apple before moving.", "Apple", "ORG"),
+    ("The summit brought together France, Germany and Angela Merkel's advisers.", "Angela Merkel", "PERSON"),
+])
+def test_names_beside_a_list_of_places_keep_their_type(nlp, sentence, name, kind):
+    assert types_in(nlp, sentence).get(name) == kind

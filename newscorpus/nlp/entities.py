@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, nested_places, raw_mentions
-from .places import is_region, known_place, person_evidence, placed
+from . import name_evidence
+from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
 
@@ -149,6 +150,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
     _type_known_places(raw, final_keys, types, doc, lex)
+    _type_listed_places(raw, final_keys, types, doc, lex)
     return _build(raw, final_keys, types, canonical_names, {merged.find(k) for k in shortened})
 
 
@@ -347,6 +349,46 @@ def _type_known_places(raw, final_keys, types, doc, lex) -> None:
                 types[i] = "PLACE"
             del pending[key]
             changed = True
+
+
+LISTED_PLACES_MIN = 2
+
+
+def _type_listed_places(raw, final_keys, types, doc, lex) -> None:
+    """A name the model called a person or an organisation, listed with places that outnumber
+    the rest of the list, is one too, gazetteer or not: "Peoria, Chandler, and Gilbert",
+    "Sapulpa, Jenks, and Broken Arrow", "Edgewater and Weehawken" (with two places at least).
+    Not a name with a title, a form of address, a reporting verb, a head word or capitals,
+    a short form of a longer name, or a full name opening with a given name: "Paris, London and
+    Emma Thompson"; nor "Tom, Dick and Harry" or "Google, Amazon and Apple", with no place listed."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(final_keys):
+        groups[key].append(index)
+    pending = set()
+    for key, indices in groups.items():
+        if _voted_type(Counter(types[i] for i in indices)) not in {"PERSON", "ORG"} or key in lex.canonical_types:
+            continue
+        mentions = [raw[i] for i in indices]
+        if any(m.key != key or m.titles or m.head_typed or m.tokens[0] < 0 or m.text.replace(".", "").isupper()
+               or after_form_of_address(doc, m.tokens[0]) or person_evidence(doc, m.tokens[1], lex.reporting_verbs)
+               or name_evidence.opens_with_a_given_name(doc[m.tokens[0]:m.tokens[1]], lex) for m in mentions):
+            continue
+        pending.add(key)
+    changed = True
+    while pending and changed:
+        changed = False
+        ends = {m.tokens[1]: (kind, m.tokens[0]) for m, kind in zip(raw, types) if m.tokens[0] >= 0}
+        starts = {m.tokens[0]: (kind, m.tokens[1]) for m, kind in zip(raw, types) if m.tokens[0] >= 0}
+        for key in list(pending):
+            for i in groups[key]:
+                listed = list_neighbours(doc, raw[i].tokens, ends, starts)
+                places = listed.count("PLACE")
+                if places >= LISTED_PLACES_MIN and places > len(listed) - places:
+                    for j in groups[key]:
+                        types[j] = "PLACE"
+                    pending.discard(key)
+                    changed = True
+                    break
 
 
 def _build(raw, final_keys, types, canonical_names, most_used_name=frozenset()) -> tuple[list[EntityRef], list[Mention]]:

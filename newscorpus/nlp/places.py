@@ -122,6 +122,41 @@ def placed(doc, tokens: tuple[int, int], place_starts: set[int], place_ends: set
     return start - 1 in place_ends or _aside_before(doc, start - 1) in place_ends
 
 
+LIST_MAX_ITEMS = 8
+
+
+def list_neighbours(doc, tokens: tuple[int, int], ends: dict[int, tuple[str, int]],
+                    starts: dict[int, tuple[str, int]]) -> list[str]:
+    """The types of the names listed with the one at token range `tokens`: "Scottsdale, Tempe,
+    Peoria, Chandler, and Gilbert", "Edgewater and Weehawken". Each item is a name that ends
+    (or starts) right at a joiner (",", "and", "or", ", and"); the list stops at anything else.
+    `ends` maps the token a name ends before to (its type, its first token), `starts` the token
+    a name starts at to (its type, the token it ends before)."""
+    found = []
+    i = tokens[0]
+    closes = not any(doc[j].lower_ in {"and", "or"} for j in range(max(0, i - 2), i))
+    while len(found) < LIST_MAX_ITEMS:  # leftwards
+        j = i - 1
+        while j >= 0 and doc[j].text in LIST_JOINERS and i - j <= 2:
+            j -= 1
+        if j == i - 1 or j + 1 not in ends:
+            break
+        found.append(ends[j + 1][0])
+        i = ends[j + 1][1]
+    i = tokens[1]
+    while len(found) < 2 * LIST_MAX_ITEMS:  # rightwards
+        j = i
+        while j < len(doc) and doc[j].text in LIST_JOINERS and j - i < 2:
+            j += 1
+        if j == i or j not in starts:
+            break
+        found.append(starts[j][0])
+        i = starts[j][1]
+    if closes and i == tokens[1]:
+        return []  # "Born in Changzhou, Jiangsu province, Chao went": the last item needs "and"
+    return found
+
+
 ASIDE_MAX_TOKENS = 8
 
 
