@@ -89,3 +89,29 @@ def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
 ])
 def test_people_places_and_bodies_with_years_stay(nlp, text, name, kind):
     assert _types(nlp, text).get(name) == kind
+
+
+@pytest.mark.parametrize("text, title", [
+    ("It starred Scarlett Johansson, as in Woody Allen's Match Point.", "Match Point"),
+    ("Then came Jean Cocteau's La Machine Infernale at the theatre.", "La Machine Infernale"),
+    ("It resembles Joseph Louis Lagrange's Mécanique Analytique in scope.", "Mécanique Analytique"),
+])
+def test_a_name_after_a_persons_possessive_is_a_title_of_theirs(nlp, text, title):
+    assert _types(nlp, text).get(title) == "WORK"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Elon Musk's Tesla sold more cars.", "Tesla", "ORG"),  # one word read as a firm: not taken
+    ("Jeff Bezos's Amazon hired workers.", "Amazon", "ORG"),
+    ("She toured Barack Obama's Chicago on Sunday.", "Chicago", "PLACE"),  # a place
+    ("Donald Trump's White House denied it.", "White House", "ORG"),  # the lexicon types it
+    ("He joined Berkeley's International Computer Science Institute.", "International Computer Science Institute",
+     "ORG"),  # a head word, and no person owns it
+])
+def test_a_firm_or_a_place_after_a_possessive_keeps_its_type(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind
+
+
+def test_a_person_after_a_persons_possessive_stays_a_person(nlp):
+    found = _types(nlp, "Dick Cheney was powerful. George Bush's Dick Cheney ran the war.")
+    assert found.get("Dick Cheney") == "PERSON" and found.get("George Bush") == "PERSON", found

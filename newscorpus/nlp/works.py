@@ -2,7 +2,8 @@
 
 "his book Hydraulica", "the opera Rusalka", "romantic comedy Chasing Liberty": a capitalised
 name right after a work noun (`work_nouns.txt`) is the work's title, and so is a name cited
-with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)". It is typed WORK, with
+with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)", or owned by a person,
+"Woody Allen's Match Point". It is typed WORK, with
 every other mention of it in the article: "Rusalka" later alone is the opera too. Names
 the lexicon types ("Microsoft") are left alone, as are those a head word types ("Royal
 Society (1660)") unless a work noun stands before them ("the drama Downton Abbey"), and so is a
@@ -99,6 +100,30 @@ def _dated_work(doc, m: RawMention, lex: Lexicon, people: set[str]) -> str:
     return "yes" if listed_before or (after is not None and after.text in {",", "and"}) else ""
 
 
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessed_title(doc, mentions: list[RawMention], index: int, people: set[str], lex: Lexicon) -> bool:
+    """ "Woody Allen's Match Point", "Jean Cocteau's La Machine Infernale", "Vaughn's Kingsman": a
+    name right after a person's possessive is the title of a work of theirs, unless it is a
+    person's (a word of a full name the article gives, a given name first: "Bush's Dick Cheney")
+    or the lexicon, a head word or the gazetteers type it ("Trump's White House", "Obama's
+    Chicago"). The owner must be a person: "Berkeley's Department", "Google's Android" stay.
+    One word the model read as an organisation is a firm as often ("Musk's Tesla"): not taken."""
+    m = mentions[index]
+    start, end = m.tokens
+    if index == 0 or start < 2 or doc[start - 1].text not in POSSESSIVES:
+        return False
+    owner = mentions[index - 1]
+    if owner.tokens[1] != start - 1 or owner.type != "PERSON" and owner.key not in people:
+        return False
+    if m.head_typed or m.titles or m.key in people or m.text.replace(".", "").isupper():
+        return False
+    if m.type == "ORG" and end - start == 1 or known_place(m.key, "ORG"):
+        return False
+    return not name_evidence.opens_with_a_given_name(doc[start:end], lex)
+
+
 def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
     """Mentions of works' titles retyped WORK (in place); the list is returned."""
     from .mentions import after_form_of_address  # mentions.py calls this module
@@ -115,6 +140,9 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
         if noun is not None and not _opens_a_clause(doc, noun, start, end):
             titled.add(index)
             after_noun.add(m.key)
+            continue
+        if _possessed_title(doc, mentions, index, people, lex):
+            titled.add(index)
             continue
         dated = _dated_work(doc, m, lex, people)
         if dated == "yes":
