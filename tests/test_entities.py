@@ -384,3 +384,24 @@ def test_names_one_word_apart_that_are_two_people_stay_two(nlp, text, names):
 def test_an_era_after_a_year_is_no_organisation(nlp):
     entities, _ = find_entities(nlp("The temple was built around 500 BC and rebuilt in 300 BCE by the Romans."))
     assert not [e for e in entities if e.name in {"BC", "BCE"}], entities
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Artists balance Uniformity and Variety. Too much variety confuses the eye, too little variety bores it.",
+     "Variety"),
+    ("Take the Cuttings to a shaded spot. Plant the cuttings in moist soil.", "Cuttings"),
+    ("Fans of Magic gathered at the convention, where magic was on show and magic tricks sold well.", "Magic"),
+])
+def test_a_word_written_as_often_in_lower_case_is_no_name(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert word not in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Donald Trump said the plan would trump all others. Later, Trump left for Florida.", "Donald Trump", "PERSON"),
+    ("The gardener said President Bush liked the bush by the gate. Bush left at noon.", "Bush", "PERSON"),
+    ("Visitors to Łódź admire its mills. In Łódź a łódź is a boat.", "Łódź", "PLACE"),
+])
+def test_a_name_written_more_often_capitalised_stays_a_name(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities

@@ -130,14 +130,6 @@ def _split_at_possessives(doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _shouted(ent) -> bool:
-    """A sentence in capitals ("I WON THIS ELECTION, BY A LOT!") gives the model no case cues."""
-    doc = ent.doc
-    window = doc[max(0, ent.start - 4):min(len(doc), ent.end + 4)]
-    words = [t for t in window if t.is_alpha and len(t.text) > 1]
-    return ent.text.isupper() and len(words) >= 4 and sum(t.is_upper for t in words) >= 0.8 * len(words)
-
-
 def _title_before(doc, start: int, lex: Lexicon) -> tuple[int, list[str], list[str]]:
     """Titles and roles written before a person's name ("Russian Foreign Minister",
     "ABHM president Swami"). Returns the name's new start, the title and affiliations."""
@@ -330,7 +322,7 @@ def raw_mentions(doc) -> list[RawMention]:
         taken[start:end] = b"\x01" * (end - start)
     for ent in doc.ents:
         label = ent.label_
-        if label not in LABEL_TYPES or any(taken[ent.start:ent.end]) or _shouted(ent):
+        if label not in LABEL_TYPES or any(taken[ent.start:ent.end]) or name_evidence.shouted(ent):
             continue
         start, end = ent.start, ent.end
         for i in range(start, end):
@@ -375,7 +367,8 @@ def raw_mentions(doc) -> list[RawMention]:
         mention = clean_mention(doc, start, end, label, lex)
         if mention is not None:
             mentions.append(mention)
-    mentions = works.retype_works(doc, _weigh_evidence(doc, mentions, lex), lex)
+    mentions = name_evidence.drop_common_words(doc, _weigh_evidence(doc, mentions, lex), lex)
+    mentions = works.retype_works(doc, mentions, lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:

@@ -13,12 +13,14 @@ kinds of evidence correct that, each cheap and with no second pass over the arti
   (`place_prepositions.txt`);
 - "(born ...)" after a name: a person's (a single year in brackets is a work's: works.py);
 - the article's own spelling: a word capitalised only where every word is (at the start of
-  a sentence or line) and written in lower case elsewhere in the article is a common word;
+  a sentence or line) and written in lower case elsewhere in the article is a common word, and
+  so is one word the article writes in lower case at least as often as capitalised;
 - the layout: one word alone on its line is a heading ("Tips", "Warnings", "Career").
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .lexicon import Lexicon, canonical_key
 from .places import known_place, place_sizes
@@ -97,6 +99,36 @@ def place_context(doc, start: int, lex: Lexicon) -> bool:
 def lower_case_words(doc) -> frozenset[str]:
     """The words the article writes in lower case somewhere."""
     return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+
+
+def shouted(ent) -> bool:
+    """A sentence in capitals ("I WON THIS ELECTION, BY A LOT!") gives the model no case cues."""
+    doc = ent.doc
+    window = doc[max(0, ent.start - 4):min(len(doc), ent.end + 4)]
+    words = [t for t in window if t.is_alpha and len(t.text) > 1]
+    return ent.text.isupper() and len(words) >= 4 and sum(t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
+    """One-word names that the article writes in lower case at least as often as capitalised are
+    common words capitalised for emphasis, in a heading or a title case phrase: "Uniformity and
+    Variety", "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word
+    types, a title, a name in capitals stays; so does "Trump" in an article that once writes
+    "trump", and "Łódź" beside one "łódź"."""
+    counts = None
+    kept = []
+    for m in mentions:
+        start, end = m.tokens
+        tok = doc[start] if end - start == 1 else None
+        if (tok is not None and tok.is_alpha and not tok.is_upper and not m.head_typed and not m.titles
+                and m.key not in lex.type_overrides and m.key not in lex.canonical_types
+                and m.key not in lex.canonical_aliases):
+            if counts is None:
+                counts = Counter(t.text for t in doc if t.is_alpha)
+            if counts[tok.lower_] >= counts[tok.text]:
+                continue
+        kept.append(m)
+    return kept
 
 
 def at_line_or_sentence_start(doc, i: int) -> bool:
