@@ -405,3 +405,23 @@ def test_a_word_written_as_often_in_lower_case_is_no_name(nlp, text, word):
 def test_a_name_written_more_often_capitalised_stays_a_name(nlp, text, name, kind):
     entities, _ = find_entities(nlp(text))
     assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("She won the BAFTA Award for Best Foreign Actress in 1966.", "BAFTA Award for Best Foreign Actress", "AWARD"),
+    ("The Cleveland Museum of Art reopened on Monday.", "Cleveland Museum of Art", "PLACE"),
+])
+def test_a_head_word_before_of_or_for_types_the_name(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Church of England opposed the bill.", "Church of England", "ORG"),  # a surname head: no building
+    ("Bank of America cut rates.", "Bank of America", "ORG"),
+    ("She visited the Paramount Theatre and the Center for Strategic Studies.", "Center for Strategic Studies",
+     "ORG"),  # a centre for a subject is an institute
+])
+def test_names_without_a_building_or_award_head_before_of_keep_their_type(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities

@@ -235,6 +235,8 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
     head_type = lex.head_types.get(last) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
     if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
         head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
+    if head_type is None and len(tokens) >= 3:
+        head_type = name_evidence.head_before_connector(tokens, lex)  # "César Award for Best Actress"
     if head_type:
         if kind == "PERSON":
             # A person's surname may be "Court" or "Field"; only a longer phrase is re-typed.

@@ -91,6 +91,28 @@ def opens_with_a_given_name(tokens, lex: Lexicon) -> bool:
     return not (known_place(canonical_key(words[0]), "ORG") or place_sizes().get(canonical_key(" ".join(words))))
 
 
+# Head words that type a name from before its "of" or "for" ("Award for Best Actress", "Museum
+# of Art", "Department of Linguistics"): not a centre ("Centre for Strategic Studies" is an
+# institute) nor a head that is also a surname ("Church of England" is no building).
+HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG"}), "for": frozenset({"AWARD"})}
+NOT_BEFORE_CONNECTOR = frozenset({"center", "centre"})
+
+
+def head_before_connector(tokens, lex: Lexicon) -> str | None:
+    """The type a head word gives a name it does not end: the word before the name's first "of"
+    or "for" ("César Award for Best Actress" is an award, "Cleveland Museum of Art" a place)."""
+    for i in range(1, len(tokens) - 1):
+        connector = tokens[i].lower_
+        if connector in HEADS_BEFORE_CONNECTOR:
+            head = tokens[i - 1].lower_
+            kind = lex.head_types.get(head)
+            if (kind in HEADS_BEFORE_CONNECTOR[connector] and head not in lex.surname_heads
+                    and head not in NOT_BEFORE_CONNECTOR and tokens[i - 1].text[:1].isupper()):
+                return kind
+            return None
+    return None
+
+
 def place_context(doc, start: int, lex: Lexicon) -> bool:
     """The word before token `start` puts a place after it ("in Kyiv", "throughout Thrace")."""
     return start > 0 and doc[start - 1].lower_ in lex.place_prepositions
