@@ -425,3 +425,22 @@ def test_a_head_word_before_of_or_for_types_the_name(nlp, text, name, kind):
 def test_names_without_a_building_or_award_head_before_of_keep_their_type(nlp, text, name, kind):
     entities, _ = find_entities(nlp(text))
     assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Holt was named the MVP of the league and drove in 3 RBI.", "MVP"),
+    ("Calculate the IQR and compare GPA scores across schools.", "IQR"),
+    ("Kayaks cost 125 DKK per hour and 350 DKK per day.", "DKK"),  # a currency's code beside an amount
+])
+def test_abbreviations_of_things_and_currencies_are_no_organisations(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert word not in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NASA launched the telescope and the FBI investigated.", "NASA"),
+    ("AMD said chip sales rose 20 percent.", "AMD"),  # a currency code too, but no amount beside it
+])
+def test_acronyms_of_organisations_stay(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == "ORG", entities

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import Lexicon, canonical_key
 from .places import known_place, place_sizes
@@ -131,8 +132,24 @@ def shouted(ent) -> bool:
     return ent.text.isupper() and len(words) >= 4 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes ("DKK", "MXN", "CUC"), read through pycountry."""
+    import pycountry
+
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
+
+def amount_in_currency(doc, i: int) -> bool:
+    """Token `i` is a currency's code beside a number: "225 DKK per hour", "CUC 25"."""
+    text = doc[i].text
+    if len(text) != 3 or not text.isupper() or text not in currency_codes():
+        return False
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (i - 1, i + 1))
+
+
 def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
-    """One-word names that the article writes in lower case at least as often as capitalised are
+    """A currency's code beside an amount is no organisation ("225 DKK per hour"). One-word names that the article writes in lower case at least as often as capitalised are
     common words capitalised for emphasis, in a heading or a title case phrase: "Uniformity and
     Variety", "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word
     types, a title, a name in capitals stays; so does "Trump" in an article that once writes
@@ -142,6 +159,8 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
     for m in mentions:
         start, end = m.tokens
         tok = doc[start] if end - start == 1 else None
+        if tok is not None and amount_in_currency(doc, start):
+            continue
         if (tok is not None and tok.is_alpha and not tok.is_upper and not m.head_typed and not m.titles
                 and m.key not in lex.type_overrides and m.key not in lex.canonical_types
                 and m.key not in lex.canonical_aliases):
