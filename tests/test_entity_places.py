@@ -220,3 +220,22 @@ def test_a_name_listed_with_places_is_a_place_gazetteer_or_not(nlp, sentence, pl
 ])
 def test_names_beside_a_list_of_places_keep_their_type(nlp, sentence, name, kind):
     assert types_in(nlp, sentence).get(name) == kind
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("He retired to the island of Funen and later to the town of Broken Arrow.", "Funen"),
+    ("He retired to the island of Funen and later to the town of Broken Arrow.", "Broken Arrow"),
+    ("He joined a monastery in the diocese of Sne near the modern town of Esna.", "Sne"),
+])
+def test_a_name_after_a_place_noun_and_of_is_a_place(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The son of Jordan Peterson spoke.", "Jordan Peterson"),  # "son" is no place
+    ("She reached a state of Grace at last.", "Grace"),  # "state" is left out
+    ("The University of Ottawa hired him.", "University of Ottawa"),  # a capitalised head
+])
+def test_a_name_after_another_noun_and_of_is_no_place_for_it(nlp, sentence, name):
+    found = types_in(nlp, sentence)
+    assert name in found and found[name] != "PLACE", found

@@ -119,6 +119,11 @@ class Lexicon:
         return _words("given_names.txt")
 
     @cached_property
+    def place_nouns(self) -> frozenset[str]:
+        """Nouns for a kind of place: "the island of Funen" names a place (name_evidence.py)."""
+        return _words("place_nouns.txt")
+
+    @cached_property
     def division_heads(self) -> frozenset[str]:
         """Last words of divisions named in their own right: "Bergen County", "Kansas City"."""
         return _words("division_heads.txt")

@@ -403,8 +403,9 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
             m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
             kept.append(m)
             continue
-        if (m.type in {"ORG", "PERSON"} and end - start == 1 and not m.text.isupper()
-                and name_evidence.place_context(doc, start, lex)
+        if (m.type in {"ORG", "PERSON"} and not m.text.isupper()
+                and (name_evidence.after_a_place_noun(doc, start, lex)  # "the island of Funen"
+                     or end - start == 1 and name_evidence.place_context(doc, start, lex))
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
         elif m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex):

@@ -119,6 +119,13 @@ def place_context(doc, start: int, lex: Lexicon) -> bool:
     return start > 0 and doc[start - 1].lower_ in lex.place_prepositions
 
 
+def after_a_place_noun(doc, start: int, lex: Lexicon) -> bool:
+    """ "the island of Funen", "the town of Broken Arrow": a lower-case noun for a kind of place
+    (`place_nouns.txt`) and "of" before token `start`."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and (
+        doc[start - 2].lower_ in lex.place_nouns)
+
+
 def lower_case_words(doc) -> frozenset[str]:
     """The words the article writes in lower case somewhere."""
     return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
