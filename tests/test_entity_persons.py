@@ -80,3 +80,25 @@ def test_a_surname_with_an_apostrophe_is_the_full_names_short_form(nlp):
 def test_a_firms_name_with_an_apostrophe_stays_the_firms(nlp):
     found = _types(nlp, "The L'Oréal Group grew. Pierre Dupont sued L'Oréal.")
     assert found.get("L'Oréal Group") == "ORG" and found.get("Pierre Dupont") == "PERSON", found
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Jens Otto Harry Jespersen was a linguist. Otto Jespersen was born in Randers.", "Otto Jespersen",
+     "Jens Otto Harry Jespersen"),  # a later given name, the one the article uses
+    ("Patrick Leopold Gordon of Auchleuchries was a general. Patrick Gordon served the Tsar.", "Patrick Gordon",
+     "Patrick Leopold Gordon of Auchleuchries"),  # a territorial designation after "of"
+])
+def test_a_shorter_name_joins_the_fuller_name_of_the_same_person(nlp, text, short, full):
+    entities, _ = find_entities(nlp(text))
+    rows = [e for e in entities if e.type == "PERSON"]
+    assert len(rows) == 1 and {short, full} <= rows[0].aliases, entities
+
+
+@pytest.mark.parametrize("text", [
+    "Johann II Bernoulli taught. Johann Bernoulli, his father, had taught before him.",  # a generation
+    "Alexander Gordon of Auchintoul wrote it. Patrick Gordon read it.",  # another first name
+    "George H. W. Bush was president. George W. Bush, his son, was too.",  # a dropped initial
+])
+def test_people_whose_names_share_words_are_not_all_joined(nlp, text):
+    entities, _ = find_entities(nlp(text))
+    assert len([e for e in entities if e.type == "PERSON"]) >= 2, entities

@@ -216,7 +216,13 @@ def _merge_fuller_names(group_type, merged: _Keys) -> set[str]:
 
 
 def _fuller_name(short: list[str], full: list[str]) -> bool:
-    if len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+    """Whether `full` names the person `short` names with more of their names: the same first and
+    last words, or a later given name first ("Otto Jespersen" in "Jens Otto Harry Jespersen");
+    a territorial designation after "of" set aside ("Patrick Leopold Gordon of Auchleuchries",
+    not "Hilary of Poitiers")."""
+    if "of" in full[2:]:
+        full = full[:full.index("of", 2)]
+    if len(full) <= len(short) or short[-1] != full[-1] or short[0] not in full[:-1]:
         return False
     removed, i = [], 0
     for word in full:
