@@ -239,3 +239,21 @@ def test_a_name_after_a_place_noun_and_of_is_a_place(nlp, sentence, place):
 def test_a_name_after_another_noun_and_of_is_no_place_for_it(nlp, sentence, name):
     found = types_in(nlp, sentence)
     assert name in found and found[name] != "PLACE", found
+
+
+@pytest.mark.parametrize("sentence, name, expected", [
+    ("He was born at Stridon, a village near Emona.", "Stridon", True),
+    ("Near the border lies Rockridge, a neighborhood mixed with shops.", "Rockridge", True),
+    ("Temescal is a neighborhood that has grown.", "Temescal", True),
+    ("Smith, a town councillor, objected.", "Smith", False),  # the place noun qualifies another noun
+    ("Jones is a village elder in Kent.", "Jones", False),
+    ("Apple, a company in California, sued.", "Apple", False),  # no place noun
+    ("Olmec, a city-building culture, rose early.", "Olmec", False),
+])
+def test_a_name_the_article_calls_a_place_by_apposition(nlp, sentence, name, expected):
+    from newscorpus.nlp import name_evidence
+    from newscorpus.nlp.lexicon import lexicon
+
+    doc = nlp(sentence)
+    start = next(t.i for t in doc if t.text == name)
+    assert name_evidence.named_a_place(doc, start, start + 1, lexicon()) is expected

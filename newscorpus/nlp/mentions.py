@@ -404,7 +404,7 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
             kept.append(m)
             continue
         if (m.type in {"ORG", "PERSON"} and not m.text.isupper()
-                and (name_evidence.after_a_place_noun(doc, start, lex)  # "the island of Funen"
+                and (name_evidence.named_a_place(doc, start, end, lex)  # "the island of Funen"
                      or end - start == 1 and name_evidence.place_context(doc, start, lex))
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"

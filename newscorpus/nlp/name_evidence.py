@@ -119,11 +119,30 @@ def place_context(doc, start: int, lex: Lexicon) -> bool:
     return start > 0 and doc[start - 1].lower_ in lex.place_prepositions
 
 
-def after_a_place_noun(doc, start: int, lex: Lexicon) -> bool:
-    """ "the island of Funen", "the town of Broken Arrow": a lower-case noun for a kind of place
-    (`place_nouns.txt`) and "of" before token `start`."""
-    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and (
-        doc[start - 2].lower_ in lex.place_nouns)
+APPOSITION_MAX_WORDS = 3  # "Stridon, a small hill village near Emona"
+
+
+def named_a_place(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The article calls the name at tokens [start, end) a place with a lower-case noun for a kind
+    of place (`place_nouns.txt`): before it with "of" ("the island of Funen", "the town of Broken
+    Arrow"), or after it with a comma or "is" and an article ("Stridon, a village near Emona",
+    "Temescal is a neighborhood"). The noun must end its phrase: "Smith, a town councillor",
+    "Jones is a village elder" are people."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and (
+            doc[start - 2].lower_ in lex.place_nouns):
+        return True
+    n = len(doc)
+    i = end
+    if i + 1 >= n or doc[i].lower_ not in {",", "is", "was"} or doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for j in range(i + 2, min(n, i + 3 + APPOSITION_MAX_WORDS)):
+        tok = doc[j]
+        if not (tok.is_lower and tok.is_alpha):
+            return False
+        if tok.lower_ in lex.place_nouns:
+            after = doc[j + 1] if j + 1 < n else None
+            return after is None or not (after.pos_ in {"NOUN", "PROPN"} or after.text in {"-", "–"})
+    return False
 
 
 def lower_case_words(doc) -> frozenset[str]:
