@@ -102,3 +102,16 @@ def test_a_shorter_name_joins_the_fuller_name_of_the_same_person(nlp, text, shor
 def test_people_whose_names_share_words_are_not_all_joined(nlp, text):
     entities, _ = find_entities(nlp(text))
     assert len([e for e in entities if e.type == "PERSON"]) >= 2, entities
+
+
+def test_one_name_spelt_with_and_without_accents_is_one_row_whatever_the_model_typed(nlp):
+    # The model reads "Ichiyō Higuchi" as a person and "Ichiyo Higuchi" as an organisation.
+    entities, _ = find_entities(nlp(
+        "Ichiyō Higuchi wrote stories. Later critics praised Ichiyo Higuchi for her diaries."))
+    rows = [e for e in entities if "Higuchi" in e.name]
+    assert len(rows) == 1 and rows[0].type == "PERSON", entities
+
+
+def test_names_spelt_differently_stay_apart_across_types(nlp):
+    entities, _ = find_entities(nlp("Ichiyō Higuchi wrote stories. Later Kaho Higuchi praised her diaries."))
+    assert len([e for e in entities if "Higuchi" in e.name]) == 2, entities

@@ -141,7 +141,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     merged = _Keys()
     for short, full in defined.items():
         merged.union(short, full)
-    _merge_spelling_variants(group_type, words_of, mention_count, merged)
+    _merge_spelling_variants(group_type, words_of, mention_count, merged, votes)
     shortened = _merge_fuller_names(group_type, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
@@ -165,25 +165,31 @@ def _spelling(words: tuple[str, ...]) -> str:
     return "".join(folded)
 
 
-def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys) -> None:
+def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys, votes) -> None:
     """One entity written two ways in one article is one row: names spelt alike once accents,
     hyphens and spaces are set aside, and a two-word person named in both orders ("Higuchi
-    Natsuko" / "Natsuko Higuchi", family name first or last)."""
-    by_spelling: dict[tuple[str, str], list[str]] = defaultdict(list)
+    Natsuko" / "Natsuko Higuchi", family name first or last). Whatever the model typed each
+    ("Ichiyō Higuchi" a person, "Ichiyo Higuchi" a place): the row takes the type most of their
+    mentions had."""
+    by_spelling: dict[str, list[str]] = defaultdict(list)
     for key, words in words_of.items():
         kind = group_type[key]
         if kind not in {"PERSON", "ORG", "PLACE"} or not words:
             continue
         written = tuple(key.split())  # the words with initials: "George H. W. Bush" is not "George W. Bush"
-        by_spelling[kind, _spelling(written)].append(key)
+        by_spelling[_spelling(written)].append(key)
         if kind == "PERSON" and len(written) == 2:
-            by_spelling[kind, "|".join(sorted(_spelling((w,)) for w in written))].append(key)
+            by_spelling["|".join(sorted(_spelling((w,)) for w in written))].append(key)
     for keys in by_spelling.values():
-        if len(set(keys)) < 2:
+        keys = sorted(set(keys))
+        if len(keys) < 2:
             continue
+        kinds = {group_type[k] for k in keys}
+        kind = kinds.pop() if len(kinds) == 1 else _voted_type(sum((votes[k] for k in keys), Counter()))
         keep = max(keys, key=lambda k: (mention_count[k], len(k)))
         for key in keys:
             merged.union(key, keep)
+        group_type[merged.find(keep)] = kind
 
 
 GENERATIONS = frozenset({"ii", "iii", "iv", "jr", "sr", "the younger", "the elder"})
