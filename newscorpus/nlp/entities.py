@@ -178,12 +178,12 @@ def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys,
             continue
         written = tuple(key.split())  # the words with initials: "George H. W. Bush" is not "George W. Bush"
         by_spelling[_spelling(written)].append(key)
-        if kind == "PERSON" and len(written) == 2:
+        if len(written) == 2:  # "Higuchi Natsuko" read as a place: one of the pair must be a person
             by_spelling["|".join(sorted(_spelling((w,)) for w in written))].append(key)
-    for keys in by_spelling.values():
+    for spelling, keys in by_spelling.items():
         keys = sorted(set(keys))
-        if len(keys) < 2:
-            continue
+        if len(keys) < 2 or ("|" in spelling and all(group_type[k] != "PERSON" for k in keys)):
+            continue  # "Park Street" and "Street Park" are two places
         kinds = {group_type[k] for k in keys}
         kind = kinds.pop() if len(kinds) == 1 else _voted_type(sum((votes[k] for k in keys), Counter()))
         keep = max(keys, key=lambda k: (mention_count[k], len(k)))
