@@ -444,3 +444,18 @@ def test_abbreviations_of_things_and_currencies_are_no_organisations(nlp, text, 
 def test_acronyms_of_organisations_stay(nlp, text, name):
     entities, _ = find_entities(nlp(text))
     assert {e.name: e.type for e in entities}.get(name) == "ORG", entities
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The latest Newsmax / Zogby poll from late September shows a lead.", {"Newsmax", "Zogby"}),
+    ("(Credit: DoD News / Flickr / Attribution 2.0 Generic)", {"DoD News", "Flickr"}),
+])
+def test_a_slash_between_names_of_several_words_separates_them(nlp, text, names):
+    entities, _ = find_entities(nlp(text))
+    found = {e.name for e in entities}
+    assert names <= found and not any("/" in name for name in found), entities
+
+
+def test_a_name_written_with_a_slash_and_no_space_stays_whole(nlp):
+    entities, _ = find_entities(nlp("AC/DC played in Sydney."))
+    assert "AC/DC" in {e.name for e in entities}, entities

@@ -175,11 +175,12 @@ def amount_in_currency(doc, i: int) -> bool:
 
 
 def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
-    """A currency's code beside an amount is no organisation ("225 DKK per hour"). One-word names that the article writes in lower case at least as often as capitalised are
-    common words capitalised for emphasis, in a heading or a title case phrase: "Uniformity and
-    Variety", "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word
-    types, a title, a name in capitals stays; so does "Trump" in an article that once writes
-    "trump", and "Łódź" beside one "łódź"."""
+    """A currency's code beside an amount is no organisation ("225 DKK per hour"). One-word names
+    that the article writes in lower case at least as often as capitalised are common words
+    capitalised for emphasis, in a heading or a title case phrase: "Uniformity and Variety",
+    "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word types, a
+    title, a name in capitals stays; so does "Trump" in an article that once writes "trump", and
+    "Łódź" beside one "łódź"."""
     counts = None
     kept = []
     for m in mentions:
@@ -243,6 +244,21 @@ def _line_break_before(doc, i: int) -> bool:
         return True
     before = doc[i - 1]
     return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+NAME_PUNCTUATION = frozenset({"&", "'s", "’s", "."})
+
+
+def split_at_slashes(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Newsmax / Zogby poll", "(credit: Motion Picture News/Wikimedia Commons)": a slash in a
+    name of several words separates names; one word each side is one name ("AC/DC"). A piece
+    with figures or dashes is a direction or a route, no name ("From the North / Kansas -
+    US-75 South"): dropped, as the whole was before."""
+    slashes = [i for i in range(start, end) if doc[i].text == "/"]
+    if not slashes or " " not in doc[start:end].text:
+        return [(start, end)]
+    pieces = zip([start] + [i + 1 for i in slashes], slashes + [end])
+    return [(a, b) for a, b in pieces if b > a and all(t.is_alpha or t.text in NAME_PUNCTUATION for t in doc[a:b])]
 
 
 def alone_on_its_line(doc, start: int, end: int) -> bool:
