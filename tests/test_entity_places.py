@@ -257,3 +257,21 @@ def test_a_name_the_article_calls_a_place_by_apposition(nlp, sentence, name, exp
     doc = nlp(sentence)
     start = next(t.i for t in doc if t.text == name)
     assert name_evidence.named_a_place(doc, start, start + 1, lexicon()) is expected
+
+
+def test_a_roads_number_is_a_place_in_an_article_about_roads(nlp):
+    found = types_in(nlp, "From the north the A1 and the A19 link York with Tyneside. "
+                          "Take the M1 northbound to junction 3.")
+    assert found.get("A19") == "PLACE", found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Take the M1 northbound to junction 3, then the A19.", "PLACE"),
+    ("Airbus showed the A380 to buyers in Toulouse.", "ORG"),  # no road word: an aircraft
+])
+def test_a_number_like_a_roads_needs_an_article_about_roads(nlp, text, kind):
+    from newscorpus.nlp.mentions import RawMention
+    from newscorpus.nlp.places import road_numbers
+
+    number = RawMention(0, 4, "A380" if "A380" in text else "A19", "ORG")
+    assert road_numbers(nlp(text), [number])[0].type == kind

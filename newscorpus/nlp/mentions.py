@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence, works
-from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places
+from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -371,7 +371,7 @@ def raw_mentions(doc) -> list[RawMention]:
         if mention is not None:
             mentions.append(mention)
     mentions = name_evidence.drop_common_words(doc, _weigh_evidence(doc, mentions, lex), lex)
-    mentions = works.retype_works(doc, mentions, lex)
+    mentions = works.retype_works(doc, road_numbers(doc, mentions), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
