@@ -459,3 +459,12 @@ def test_a_slash_between_names_of_several_words_separates_them(nlp, text, names)
 def test_a_name_written_with_a_slash_and_no_space_stays_whole(nlp):
     entities, _ = find_entities(nlp("AC/DC played in Sydney."))
     assert "AC/DC" in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("When applying to the Cuban Consulate by post, there is a new charge.", "Cuban Consulate"),
+    ("Protesters gathered outside the Russian Embassy in London.", "Russian Embassy"),
+])
+def test_consulates_embassies_and_conservatories_are_organisations(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == "ORG", entities
