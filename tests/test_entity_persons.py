@@ -126,3 +126,15 @@ def test_a_person_named_in_both_orders_is_one_row_whatever_the_model_typed(nlp):
 def test_two_places_named_with_the_same_words_in_both_orders_stay_two(nlp):
     entities, _ = find_entities(nlp("She lived on Park Street. Later she moved to Street Park in Leeds."))
     assert {"Park Street", "Street Park"} <= {e.name for e in entities}, entities
+
+
+def test_a_leading_imperative_is_no_part_of_a_persons_name(nlp):
+    entities, _ = find_entities(nlp("Learning objectives\n\nDescribe Einstein's view of gravity. You may have to "
+                                    "describe it to officials. Einstein preferred to think so."))
+    names = {e.name for e in entities if e.type == "PERSON"}
+    assert names == {"Einstein"}, entities
+
+
+def test_a_given_name_that_is_also_a_word_stays_in_the_name(nlp):
+    entities, _ = find_entities(nlp("Rose Goode was born in 1950. Prices rose quickly."))
+    assert "Rose Goode" in {e.name for e in entities}, entities

@@ -195,8 +195,26 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
                 counts = Counter(t.text for t in doc if t.is_alpha)
             if counts[tok.lower_] >= counts[tok.text]:
                 continue
+        if m.type == "PERSON" and end - start >= 2 and not m.titles and at_line_or_sentence_start(doc, start):
+            if counts is None:
+                counts = Counter(t.text for t in doc if t.is_alpha)
+            m = _without_a_leading_verb(doc, m, counts, lex)
         kept.append(m)
     return kept
+
+
+def _without_a_leading_verb(doc, m, counts: Counter, lex: Lexicon):
+    """ "Describe Einstein's view of gravity" opening a learning objective: a person's name whose
+    first word opens its line or sentence, is no given name and is written in lower case
+    elsewhere in the article ("describe to worried officials") starts after that word. "Rose
+    Goode" keeps her given name."""
+    from .mentions import clean_mention  # mentions.py calls this module
+
+    start, end = m.tokens
+    first = doc[start]
+    if not first.is_alpha or first.lower_ in lex.given_names or not counts[first.lower_] or first.is_upper:
+        return m
+    return clean_mention(doc, start + 1, end, "PERSON", lex) or m
 
 
 def at_line_or_sentence_start(doc, i: int) -> bool:
