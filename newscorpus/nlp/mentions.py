@@ -410,7 +410,10 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
         elif m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex):
-            m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
+            if doc[end - 1].lower_ not in lex.given_names:
+                m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
+            else:  # "Mark Kelly" or "Morgan Stanley": the model reading it alone decides
+                full_names.append(m)
         elif m.type == "ORG" and name_evidence.looks_like_full_name(doc[start:end], lex):
             full_names.append(m)
         kept.append(m)

@@ -75,7 +75,8 @@ def opens_with_a_given_name(tokens, lex: Lexicon) -> bool:
     nothing an institution's or a place's name holds (no head word, connector, nationality or
     acronym: "Florence Cathedral", "Johnson & Johnson", "Victoria Station"). Neither the first
     word nor the whole may be a place the gazetteers list: "Paris Hilton" is given up with
-    "Paris Saint-Germain", and "Sierra Leone" is a country."""
+    "Paris Saint-Germain", and "Sierra Leone" is a country. (A name whose last word is a given
+    name too, "Morgan Stanley", is left to the model reading it alone: mentions.py.)"""
     words = tokens.text.split()  # a span's text: "Pierre-Simon" is one word
     if not 2 <= len(words) <= 4 or words[0].split("-")[0].casefold() not in lex.given_names:
         return False
