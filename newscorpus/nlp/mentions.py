@@ -409,11 +409,9 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
                      or end - start == 1 and name_evidence.place_context(doc, start, lex))
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
-        elif m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex):
-            if doc[end - 1].lower_ not in lex.given_names:
-                m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
-            else:  # "Mark Kelly" or "Morgan Stanley": the model reading it alone decides
-                full_names.append(m)
+        elif (m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex)
+              and doc[end - 1].lower_ not in lex.given_names):  # "Morgan Stanley" is read alone below
+            m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
         elif m.type == "ORG" and name_evidence.looks_like_full_name(doc[start:end], lex):
             full_names.append(m)
         kept.append(m)
