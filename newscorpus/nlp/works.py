@@ -3,7 +3,9 @@
 "his book Hydraulica", "the opera Rusalka", "romantic comedy Chasing Liberty": a capitalised
 name right after a work noun (`work_nouns.txt`) is the work's title, and so is a name cited
 with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)", or owned by a person,
-"Woody Allen's Match Point". It is typed WORK, with
+"Woody Allen's Match Point", or listed after a work noun and "including" ("films, including
+Silent Witness, ..."); a title the model left untagged after a work noun ("the TV series
+Supernatural") makes its tagged mentions elsewhere the work too. It is typed WORK, with
 every other mention of it in the article: "Rusalka" later alone is the opera too. Names
 the lexicon types ("Microsoft") are left alone, as are those a head word types ("Royal
 Society (1660)") unless a work noun stands before them ("the drama Downton Abbey"), and so is a
@@ -124,6 +126,47 @@ def _possessed_title(doc, mentions: list[RawMention], index: int, people: set[st
     return not name_evidence.opens_with_a_given_name(doc[start:end], lex)
 
 
+LIST_LEADS = frozenset({"including", "like"})  # "films, including Silent Witness, Close to Home"
+LIST_WORDS = frozenset({",", "and", "or", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with"})
+LIST_MAX_TOKENS = 40
+
+
+def _untagged_titles(doc, mentions: list[RawMention], lex: Lexicon) -> tuple[set[str], set[int]]:
+    """Titles after a work noun the model left untagged, by their keys ("the TV series
+    Supernatural", so "the Supernatural panel" later is the series too), and the mentions listed
+    after a work noun with "including" or "like" ("made-for-television films, including Silent
+    Witness, Close to Home and ..."), by their indices. A list runs through capitalised words,
+    joiners and a title's small words, and stops at anything else."""
+    from .lexicon import canonical_key
+
+    covered = {i for m in mentions if m.tokens[0] >= 0 for i in range(*m.tokens)}
+    by_start = {m.tokens[0]: index for index, m in enumerate(mentions) if m.tokens[0] >= 0}
+    keys: set[str] = set()
+    listed: set[int] = set()
+    n = len(doc)
+    for tok in doc:
+        word = tok.lower_
+        if not (tok.is_lower and tok.pos_ == "NOUN" and (word in lex.work_nouns or word[:-1] in lex.work_nouns)):
+            continue  # "the TV series", "films, including"
+        i = tok.i + 1
+        if i < n and doc[i].text in OPENING_QUOTES:
+            i += 1
+        end = i
+        while end < n and end not in covered and doc[end].is_alpha and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        if end > i and (end >= n or doc[end].tag_ not in FINITE_VERBS) and doc[i].text not in TITLE_ARTICLES:
+            keys.add(canonical_key(doc[i:end].text))
+        j = tok.i + 1
+        if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in LIST_LEADS:
+            j += 2
+            while j < min(n, tok.i + LIST_MAX_TOKENS) and (
+                    doc[j].lower_ in LIST_WORDS or doc[j].is_title or j in covered):
+                if j in by_start:
+                    listed.add(by_start[j])
+                j += 1
+    return keys, listed
+
+
 def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
     """Mentions of works' titles retyped WORK (in place); the list is returned."""
     from .mentions import after_form_of_address  # mentions.py calls this module
@@ -152,9 +195,15 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
     if ask:
         alone = name_evidence.labels_alone(set(ask.values()))
         titled.update(i for i, text in ask.items() if alone[text] != ("PERSON",))
-    if not titled:
+    untagged, listed = _untagged_titles(doc, mentions, lex)
+    # "guests on their podcast, including Shane Dawson": a person's full name in the list is a guest.
+    titled.update(i for i in listed if mentions[i].type in {"ORG", "PLACE"} or (
+        mentions[i].type == "PERSON" and len(mentions[i].words) == 1 and mentions[i].key not in people))
+    titled -= {i for i in listed if known_place(mentions[i].key, "ORG")}
+    if not titled and not untagged:
         return mentions
-    keys = {mentions[i].key for i in titled}
+    keys = {mentions[i].key for i in titled} | untagged
+    after_noun |= untagged
     # A work noun outweighs a head word ("the period drama Downton Abbey"); a year does not
     # ("The Royal Society (1660)").
     blocked = {m.key for m in mentions if m.key in keys and (
