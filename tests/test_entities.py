@@ -384,3 +384,87 @@ def test_names_one_word_apart_that_are_two_people_stay_two(nlp, text, names):
 def test_an_era_after_a_year_is_no_organisation(nlp):
     entities, _ = find_entities(nlp("The temple was built around 500 BC and rebuilt in 300 BCE by the Romans."))
     assert not [e for e in entities if e.name in {"BC", "BCE"}], entities
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Artists balance Uniformity and Variety. Too much variety confuses the eye, too little variety bores it.",
+     "Variety"),
+    ("Take the Cuttings to a shaded spot. Plant the cuttings in moist soil.", "Cuttings"),
+    ("Fans of Magic gathered at the convention, where magic was on show and magic tricks sold well.", "Magic"),
+])
+def test_a_word_written_as_often_in_lower_case_is_no_name(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert word not in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Donald Trump said the plan would trump all others. Later, Trump left for Florida.", "Donald Trump", "PERSON"),
+    ("The gardener said President Bush liked the bush by the gate. Bush left at noon.", "Bush", "PERSON"),
+    ("Visitors to Łódź admire its mills. In Łódź a łódź is a boat.", "Łódź", "PLACE"),
+])
+def test_a_name_written_more_often_capitalised_stays_a_name(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("She won the BAFTA Award for Best Foreign Actress in 1966.", "BAFTA Award for Best Foreign Actress", "AWARD"),
+    ("The Cleveland Museum of Art reopened on Monday.", "Cleveland Museum of Art", "PLACE"),
+])
+def test_a_head_word_before_of_or_for_types_the_name(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The Church of England opposed the bill.", "Church of England", "ORG"),  # a surname head: no building
+    ("Bank of America cut rates.", "Bank of America", "ORG"),
+    ("She visited the Paramount Theatre and the Center for Strategic Studies.", "Center for Strategic Studies",
+     "ORG"),  # a centre for a subject is an institute
+])
+def test_names_without_a_building_or_award_head_before_of_keep_their_type(nlp, text, name, kind):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Holt was named the MVP of the league and drove in 3 RBI.", "MVP"),
+    ("Calculate the IQR and compare GPA scores across schools.", "IQR"),
+    ("Kayaks cost 125 DKK per hour and 350 DKK per day.", "DKK"),  # a currency's code beside an amount
+])
+def test_abbreviations_of_things_and_currencies_are_no_organisations(nlp, text, word):
+    entities, _ = find_entities(nlp(text))
+    assert word not in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NASA launched the telescope and the FBI investigated.", "NASA"),
+    ("AMD said chip sales rose 20 percent.", "AMD"),  # a currency code too, but no amount beside it
+])
+def test_acronyms_of_organisations_stay(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == "ORG", entities
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The latest Newsmax / Zogby poll from late September shows a lead.", {"Newsmax", "Zogby"}),
+    ("(Credit: DoD News / Flickr / Attribution 2.0 Generic)", {"DoD News", "Flickr"}),
+])
+def test_a_slash_between_names_of_several_words_separates_them(nlp, text, names):
+    entities, _ = find_entities(nlp(text))
+    found = {e.name for e in entities}
+    assert names <= found and not any("/" in name for name in found), entities
+
+
+def test_a_name_written_with_a_slash_and_no_space_stays_whole(nlp):
+    entities, _ = find_entities(nlp("AC/DC played in Sydney."))
+    assert "AC/DC" in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text, name", [
+    ("When applying to the Cuban Consulate by post, there is a new charge.", "Cuban Consulate"),
+    ("Protesters gathered outside the Russian Embassy in London.", "Russian Embassy"),
+])
+def test_consulates_embassies_and_conservatories_are_organisations(nlp, text, name):
+    entities, _ = find_entities(nlp(text))
+    assert {e.name: e.type for e in entities}.get(name) == "ORG", entities

@@ -201,3 +201,77 @@ def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
 ])
 def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind):
     assert types_in(nlp, sentence).get(name) == kind
+
+
+@pytest.mark.parametrize("sentence, place", [
+    # No gazetteer lists these as large places; the model reads them as people or organisations.
+    ("It merged Scottsdale, Tempe, Glendale, Peoria, Chandler, and Gilbert into one metropolis.", "Gilbert"),
+    ("Cities served are Tulsa, Sand Springs, Sapulpa, Jenks, and Broken Arrow.", "Broken Arrow"),
+])
+def test_a_name_listed_with_places_is_a_place_gazetteer_or_not(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Born in Changzhou, Jiangsu province, Chao went to the United States.", "Chao", "PERSON"),  # no "and"
+    ("The guests were Tom, Dick and Harry.", "Harry", "PERSON"),  # no place listed
+    ("She worked for Google, Amazon and Apple before moving.", "Apple", "ORG"),
+    ("The summit brought together France, Germany and Angela Merkel's advisers.", "Angela Merkel", "PERSON"),
+])
+def test_names_beside_a_list_of_places_keep_their_type(nlp, sentence, name, kind):
+    assert types_in(nlp, sentence).get(name) == kind
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("He retired to the island of Funen and later to the town of Broken Arrow.", "Funen"),
+    ("He retired to the island of Funen and later to the town of Broken Arrow.", "Broken Arrow"),
+    ("He joined a monastery in the diocese of Sne near the modern town of Esna.", "Sne"),
+])
+def test_a_name_after_a_place_noun_and_of_is_a_place(nlp, sentence, place):
+    assert types_in(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The son of Jordan Peterson spoke.", "Jordan Peterson"),  # "son" is no place
+    ("She reached a state of Grace at last.", "Grace"),  # "state" is left out
+    ("The University of Ottawa hired him.", "University of Ottawa"),  # a capitalised head
+])
+def test_a_name_after_another_noun_and_of_is_no_place_for_it(nlp, sentence, name):
+    found = types_in(nlp, sentence)
+    assert name in found and found[name] != "PLACE", found
+
+
+@pytest.mark.parametrize("sentence, name, expected", [
+    ("He was born at Stridon, a village near Emona.", "Stridon", True),
+    ("Near the border lies Rockridge, a neighborhood mixed with shops.", "Rockridge", True),
+    ("Temescal is a neighborhood that has grown.", "Temescal", True),
+    ("Smith, a town councillor, objected.", "Smith", False),  # the place noun qualifies another noun
+    ("Jones is a village elder in Kent.", "Jones", False),
+    ("Apple, a company in California, sued.", "Apple", False),  # no place noun
+    ("Olmec, a city-building culture, rose early.", "Olmec", False),
+])
+def test_a_name_the_article_calls_a_place_by_apposition(nlp, sentence, name, expected):
+    from newscorpus.nlp import name_evidence
+    from newscorpus.nlp.lexicon import lexicon
+
+    doc = nlp(sentence)
+    start = next(t.i for t in doc if t.text == name)
+    assert name_evidence.named_a_place(doc, start, start + 1, lexicon()) is expected
+
+
+def test_a_roads_number_is_a_place_in_an_article_about_roads(nlp):
+    found = types_in(nlp, "From the north the A1 and the A19 link York with Tyneside. "
+                          "Take the M1 northbound to junction 3.")
+    assert found.get("A19") == "PLACE", found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Take the M1 northbound to junction 3, then the A19.", "PLACE"),
+    ("Airbus showed the A380 to buyers in Toulouse.", "ORG"),  # no road word: an aircraft
+])
+def test_a_number_like_a_roads_needs_an_article_about_roads(nlp, text, kind):
+    from newscorpus.nlp.mentions import RawMention
+    from newscorpus.nlp.places import road_numbers
+
+    number = RawMention(0, 4, "A380" if "A380" in text else "A19", "ORG")
+    assert road_numbers(nlp(text), [number])[0].type == kind

@@ -89,3 +89,51 @@ def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
 ])
 def test_people_places_and_bodies_with_years_stay(nlp, text, name, kind):
     assert _types(nlp, text).get(name) == kind
+
+
+@pytest.mark.parametrize("text, title", [
+    ("It starred Scarlett Johansson, as in Woody Allen's Match Point.", "Match Point"),
+    ("Then came Jean Cocteau's La Machine Infernale at the theatre.", "La Machine Infernale"),
+    ("It resembles Joseph Louis Lagrange's Mécanique Analytique in scope.", "Mécanique Analytique"),
+])
+def test_a_name_after_a_persons_possessive_is_a_title_of_theirs(nlp, text, title):
+    assert _types(nlp, text).get(title) == "WORK"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Elon Musk's Tesla sold more cars.", "Tesla", "ORG"),  # one word read as a firm: not taken
+    ("Jeff Bezos's Amazon hired workers.", "Amazon", "ORG"),
+    ("She toured Barack Obama's Chicago on Sunday.", "Chicago", "PLACE"),  # a place
+    ("Donald Trump's White House denied it.", "White House", "ORG"),  # the lexicon types it
+    ("He joined Berkeley's International Computer Science Institute.", "International Computer Science Institute",
+     "ORG"),  # a head word, and no person owns it
+])
+def test_a_firm_or_a_place_after_a_possessive_keeps_its_type(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind
+
+
+def test_a_person_after_a_persons_possessive_stays_a_person(nlp):
+    found = _types(nlp, "Dick Cheney was powerful. George Bush's Dick Cheney ran the war.")
+    assert found.get("Dick Cheney") == "PERSON" and found.get("George Bush") == "PERSON", found
+
+
+def test_a_title_the_model_left_untagged_after_a_work_noun_makes_its_later_mentions_the_work(nlp):
+    found = _types(nlp, "He is best known for the TV series Supernatural. Fans surprised him at the "
+                        "Supernatural panel.")
+    assert found.get("Supernatural") == "WORK", found
+
+
+def test_names_listed_after_a_work_noun_and_including_are_titles(nlp):
+    found = _types(nlp, "He appeared in several made-for-television films, including Silent Witness, "
+                        "Close to Home, and the Disney Channel Original Movie A Ring of Endless Light.")
+    assert found.get("Silent Witness") == "WORK", found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("They sometimes feature other YouTubers as guests on their podcast, including Shane Dawson.",
+     "Shane Dawson", "PERSON"),  # a person's full name in the list is a guest
+    ("He starred in films like Paris, Texas and Moscow on the Hudson.", "Texas", "PLACE"),  # places stay
+    ("She toured cities, including Paris, London and Rome.", "London", "PLACE"),  # no work noun
+])
+def test_people_and_places_listed_after_a_noun_keep_their_type(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind

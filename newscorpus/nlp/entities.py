@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, nested_places, raw_mentions
-from .places import is_region, known_place, person_evidence, placed
+from . import name_evidence
+from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
 
@@ -140,7 +141,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     merged = _Keys()
     for short, full in defined.items():
         merged.union(short, full)
-    _merge_spelling_variants(group_type, words_of, mention_count, merged)
+    _merge_spelling_variants(group_type, words_of, mention_count, merged, votes)
     shortened = _merge_fuller_names(group_type, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
@@ -149,6 +150,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
     _type_known_places(raw, final_keys, types, doc, lex)
+    _type_listed_places(raw, final_keys, types, doc, lex)
     return _build(raw, final_keys, types, canonical_names, {merged.find(k) for k in shortened})
 
 
@@ -163,25 +165,31 @@ def _spelling(words: tuple[str, ...]) -> str:
     return "".join(folded)
 
 
-def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys) -> None:
+def _merge_spelling_variants(group_type, words_of, mention_count, merged: _Keys, votes) -> None:
     """One entity written two ways in one article is one row: names spelt alike once accents,
     hyphens and spaces are set aside, and a two-word person named in both orders ("Higuchi
-    Natsuko" / "Natsuko Higuchi", family name first or last)."""
-    by_spelling: dict[tuple[str, str], list[str]] = defaultdict(list)
+    Natsuko" / "Natsuko Higuchi", family name first or last). Whatever the model typed each
+    ("Ichiyō Higuchi" a person, "Ichiyo Higuchi" a place): the row takes the type most of their
+    mentions had."""
+    by_spelling: dict[str, list[str]] = defaultdict(list)
     for key, words in words_of.items():
         kind = group_type[key]
         if kind not in {"PERSON", "ORG", "PLACE"} or not words:
             continue
         written = tuple(key.split())  # the words with initials: "George H. W. Bush" is not "George W. Bush"
-        by_spelling[kind, _spelling(written)].append(key)
-        if kind == "PERSON" and len(written) == 2:
-            by_spelling[kind, "|".join(sorted(_spelling((w,)) for w in written))].append(key)
-    for keys in by_spelling.values():
-        if len(set(keys)) < 2:
-            continue
+        by_spelling[_spelling(written)].append(key)
+        if len(written) == 2:  # "Higuchi Natsuko" read as a place: one of the pair must be a person
+            by_spelling["|".join(sorted(_spelling((w,)) for w in written))].append(key)
+    for spelling, keys in by_spelling.items():
+        keys = sorted(set(keys))
+        if len(keys) < 2 or ("|" in spelling and all(group_type[k] != "PERSON" for k in keys)):
+            continue  # "Park Street" and "Street Park" are two places
+        kinds = {group_type[k] for k in keys}
+        kind = kinds.pop() if len(kinds) == 1 else _voted_type(sum((votes[k] for k in keys), Counter()))
         keep = max(keys, key=lambda k: (mention_count[k], len(k)))
         for key in keys:
             merged.union(key, keep)
+        group_type[merged.find(keep)] = kind
 
 
 GENERATIONS = frozenset({"ii", "iii", "iv", "jr", "sr", "the younger", "the elder"})
@@ -214,7 +222,13 @@ def _merge_fuller_names(group_type, merged: _Keys) -> set[str]:
 
 
 def _fuller_name(short: list[str], full: list[str]) -> bool:
-    if len(full) <= len(short) or short[0] != full[0] or short[-1] != full[-1]:
+    """Whether `full` names the person `short` names with more of their names: the same first and
+    last words, or a later given name first ("Otto Jespersen" in "Jens Otto Harry Jespersen");
+    a territorial designation after "of" set aside ("Patrick Leopold Gordon of Auchleuchries",
+    not "Hilary of Poitiers")."""
+    if "of" in full[2:]:
+        full = full[:full.index("of", 2)]
+    if len(full) <= len(short) or short[-1] != full[-1] or short[0] not in full[:-1]:
         return False
     removed, i = [], 0
     for word in full:
@@ -347,6 +361,46 @@ def _type_known_places(raw, final_keys, types, doc, lex) -> None:
                 types[i] = "PLACE"
             del pending[key]
             changed = True
+
+
+LISTED_PLACES_MIN = 2
+
+
+def _type_listed_places(raw, final_keys, types, doc, lex) -> None:
+    """A name the model called a person or an organisation, listed with places that outnumber
+    the rest of the list, is one too, gazetteer or not: "Peoria, Chandler, and Gilbert",
+    "Sapulpa, Jenks, and Broken Arrow", "Edgewater and Weehawken" (with two places at least).
+    Not a name with a title, a form of address, a reporting verb, a head word or capitals,
+    a short form of a longer name, or a full name opening with a given name: "Paris, London and
+    Emma Thompson"; nor "Tom, Dick and Harry" or "Google, Amazon and Apple", with no place listed."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, key in enumerate(final_keys):
+        groups[key].append(index)
+    pending = set()
+    for key, indices in groups.items():
+        if _voted_type(Counter(types[i] for i in indices)) not in {"PERSON", "ORG"} or key in lex.canonical_types:
+            continue
+        mentions = [raw[i] for i in indices]
+        if any(m.key != key or m.titles or m.head_typed or m.tokens[0] < 0 or m.text.replace(".", "").isupper()
+               or after_form_of_address(doc, m.tokens[0]) or person_evidence(doc, m.tokens[1], lex.reporting_verbs)
+               or name_evidence.opens_with_a_given_name(doc[m.tokens[0]:m.tokens[1]], lex) for m in mentions):
+            continue
+        pending.add(key)
+    changed = True
+    while pending and changed:
+        changed = False
+        ends = {m.tokens[1]: (kind, m.tokens[0]) for m, kind in zip(raw, types) if m.tokens[0] >= 0}
+        starts = {m.tokens[0]: (kind, m.tokens[1]) for m, kind in zip(raw, types) if m.tokens[0] >= 0}
+        for key in list(pending):
+            for i in groups[key]:
+                listed = list_neighbours(doc, raw[i].tokens, ends, starts)
+                places = listed.count("PLACE")
+                if places >= LISTED_PLACES_MIN and places > len(listed) - places:
+                    for j in groups[key]:
+                        types[j] = "PLACE"
+                    pending.discard(key)
+                    changed = True
+                    break
 
 
 def _build(raw, final_keys, types, canonical_names, most_used_name=frozenset()) -> tuple[list[EntityRef], list[Mention]]:

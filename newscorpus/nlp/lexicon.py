@@ -114,6 +114,16 @@ class Lexicon:
         return frozenset(canonical_key(w) for w in _words("gazetteer_common_words.txt"))
 
     @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First names: "Jean" in "Jean Cocteau" makes the name a person's (name_evidence.py)."""
+        return _words("given_names.txt")
+
+    @cached_property
+    def place_nouns(self) -> frozenset[str]:
+        """Nouns for a kind of place: "the island of Funen" names a place (name_evidence.py)."""
+        return _words("place_nouns.txt")
+
+    @cached_property
     def division_heads(self) -> frozenset[str]:
         """Last words of divisions named in their own right: "Bergen County", "Kansas City"."""
         return _words("division_heads.txt")

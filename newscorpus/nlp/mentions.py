@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence, works
-from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places
+from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -130,14 +130,6 @@ def _split_at_possessives(doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _shouted(ent) -> bool:
-    """A sentence in capitals ("I WON THIS ELECTION, BY A LOT!") gives the model no case cues."""
-    doc = ent.doc
-    window = doc[max(0, ent.start - 4):min(len(doc), ent.end + 4)]
-    words = [t for t in window if t.is_alpha and len(t.text) > 1]
-    return ent.text.isupper() and len(words) >= 4 and sum(t.is_upper for t in words) >= 0.8 * len(words)
-
-
 def _title_before(doc, start: int, lex: Lexicon) -> tuple[int, list[str], list[str]]:
     """Titles and roles written before a person's name ("Russian Foreign Minister",
     "ABHM president Swami"). Returns the name's new start, the title and affiliations."""
@@ -243,6 +235,8 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
     head_type = lex.head_types.get(last) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
     if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
         head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
+    if head_type is None and len(tokens) >= 3:
+        head_type = name_evidence.head_before_connector(tokens, lex)  # "César Award for Best Actress"
     if head_type:
         if kind == "PERSON":
             # A person's surname may be "Court" or "Field"; only a longer phrase is re-typed.
@@ -313,7 +307,8 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
         return None
     head_typed = kind != LABEL_TYPES.get(label) or key in lex.type_overrides or (
         len(tokens) >= 2 and tokens[-1].lower_ in lex.head_types)
-    words = tuple(canonical_key(t.text) for t in tokens if t.is_alpha or "-" in t.text)
+    words = tuple(canonical_key(t.text) for t in tokens if t.is_alpha or "-" in t.text  # and "L'Enfant", "O'Neill"
+                  or (t.text[:1].isalpha() and t.text.replace("'", "").replace("’", "").isalpha()))
     title_char = doc[title_start].idx if 0 <= title_start < start else -1
     return RawMention(begin, finish, text, kind, titles, affiliations, words, title_char, (start, end), head_typed)
 
@@ -329,7 +324,7 @@ def raw_mentions(doc) -> list[RawMention]:
         taken[start:end] = b"\x01" * (end - start)
     for ent in doc.ents:
         label = ent.label_
-        if label not in LABEL_TYPES or any(taken[ent.start:ent.end]) or _shouted(ent):
+        if label not in LABEL_TYPES or any(taken[ent.start:ent.end]) or name_evidence.shouted(ent):
             continue
         start, end = ent.start, ent.end
         for i in range(start, end):
@@ -365,7 +360,8 @@ def raw_mentions(doc) -> list[RawMention]:
         if places:
             spans += places
             continue
-        for piece_start, piece_end in _split_at_possessives(doc, start, end):
+        for piece_start, piece_end in (piece for a, b in name_evidence.split_at_slashes(doc, start, end)
+                                       for piece in _split_at_possessives(doc, a, b)):
             spans.append((piece_start, piece_end, label))
     spans += missed_places(doc, taken)
     spans.sort()
@@ -374,7 +370,8 @@ def raw_mentions(doc) -> list[RawMention]:
         mention = clean_mention(doc, start, end, label, lex)
         if mention is not None:
             mentions.append(mention)
-    mentions = works.retype_works(doc, _weigh_evidence(doc, mentions, lex), lex)
+    mentions = name_evidence.drop_common_words(doc, _weigh_evidence(doc, mentions, lex), lex)
+    mentions = works.retype_works(doc, road_numbers(doc, mentions), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
@@ -384,10 +381,9 @@ def raw_mentions(doc) -> list[RawMention]:
 
 
 def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
-    """The model's types corrected by what the name and the article say (name_evidence.py):
-    common words at a sentence's start dropped, "in X" a place, a full name read alone as
-    a person a person (places are left alone: read alone, the model takes "North Yorkshire"
-    for a person)."""
+    """The model's types corrected by what the name and the article say (name_evidence.py): common
+    words at a sentence's start dropped, "in X" a place, a full name a person by its given name or
+    read alone (only organisations are read alone: the model takes "North Yorkshire" for a person)."""
     lower_words = None
     kept = []
     full_names = []
@@ -408,10 +404,14 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
             m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
             kept.append(m)
             continue
-        if (m.type in {"ORG", "PERSON"} and end - start == 1 and not m.text.isupper()
-                and name_evidence.place_context(doc, start, lex)
+        if (m.type in {"ORG", "PERSON"} and not m.text.isupper()
+                and (name_evidence.named_a_place(doc, start, end, lex)  # "the island of Funen"
+                     or end - start == 1 and name_evidence.place_context(doc, start, lex))
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
+        elif (m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex)
+              and doc[end - 1].lower_ not in lex.given_names):  # "Morgan Stanley" is read alone below
+            m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
         elif m.type == "ORG" and name_evidence.looks_like_full_name(doc[start:end], lex):
             full_names.append(m)
         kept.append(m)

@@ -2,23 +2,29 @@
 
 The small model often types a name by its surroundings rather than by the name: "Noam
 Chomsky's theory" makes him an organisation, "in Kyiv" after a list of institutions makes
-Kyiv one too, and a how-to guide's "Bake for ten minutes" makes "Bake" a person. Three
+Kyiv one too, and a how-to guide's "Bake for ten minutes" makes "Bake" a person. These
 kinds of evidence correct that, each cheap and with no second pass over the article:
 
 - the name read on its own by the entity recogniser (a batch of short texts, remembered
   per process): a full name the model reads as a person when nothing surrounds it is one;
+- the name's first word: a given name (`given_names.txt`, from Faker's lists) opens a
+  person's full name, "Jean Cocteau", "Britney Spears", where no head word or place says otherwise;
 - the word before the name: "in", "near", "throughout" put a place after them
   (`place_prepositions.txt`);
 - "(born ...)" after a name: a person's (a single year in brackets is a work's: works.py);
 - the article's own spelling: a word capitalised only where every word is (at the start of
-  a sentence or line) and written in lower case elsewhere in the article is a common word;
+  a sentence or line) and written in lower case elsewhere in the article is a common word, and
+  so is one word the article writes in lower case at least as often as capitalised;
 - the layout: one word alone on its line is a heading ("Tips", "Warnings", "Career").
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, canonical_key
+from .places import known_place, place_sizes
 
 READ_MEMORY = 50_000  # names remembered per process: names recur across articles
 _read_alone: dict[str, tuple[str, ...]] = {}
@@ -63,14 +69,153 @@ def looks_like_full_name(tokens, lex: Lexicon) -> bool:
     return True
 
 
+def opens_with_a_given_name(tokens, lex: Lexicon) -> bool:
+    """ "Jean Cocteau", "Pierre-Simon Laplace", "Britney Spears": two to four capitalised words
+    (a hyphenated word counts as one) that open with a given name (`given_names.txt`) and hold
+    nothing an institution's or a place's name holds (no head word, connector, nationality or
+    acronym: "Florence Cathedral", "Johnson & Johnson", "Victoria Station"). Neither the first
+    word nor the whole may be a place the gazetteers list: "Paris Hilton" is given up with
+    "Paris Saint-Germain", and "Sierra Leone" is a country. (A name whose last word is a given
+    name too, "Morgan Stanley", is left to the model reading it alone: mentions.py.)"""
+    words = tokens.text.split()  # a span's text: "Pierre-Simon" is one word
+    if not 2 <= len(words) <= 4 or words[0].split("-")[0].casefold() not in lex.given_names:
+        return False
+    for position, word in enumerate(words):
+        low = word.casefold()
+        if 0 < position < len(words) - 1 and low in lex.name_particles:
+            continue  # "Ludwig van Beethoven"
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        initial = len(word) == 2 and word.endswith(".")
+        if not word[:1].isupper() or not (letters.isalpha() or initial) or (word.isupper() and len(word) > 2):
+            return False
+        if low in lex.head_types or low in lex.demonyms or low in lex.role_words:
+            return False
+    return not (known_place(canonical_key(words[0]), "ORG") or place_sizes().get(canonical_key(" ".join(words))))
+
+
+# Head words that type a name from before its "of" or "for" ("Award for Best Actress", "Museum
+# of Art", "Department of Linguistics"): not a centre ("Centre for Strategic Studies" is an
+# institute) nor a head that is also a surname ("Church of England" is no building).
+HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG"}), "for": frozenset({"AWARD"})}
+NOT_BEFORE_CONNECTOR = frozenset({"center", "centre"})
+
+
+def head_before_connector(tokens, lex: Lexicon) -> str | None:
+    """The type a head word gives a name it does not end: the word before the name's first "of"
+    or "for" ("César Award for Best Actress" is an award, "Cleveland Museum of Art" a place)."""
+    for i in range(1, len(tokens) - 1):
+        connector = tokens[i].lower_
+        if connector in HEADS_BEFORE_CONNECTOR:
+            head = tokens[i - 1].lower_
+            kind = lex.head_types.get(head)
+            if (kind in HEADS_BEFORE_CONNECTOR[connector] and head not in lex.surname_heads
+                    and head not in NOT_BEFORE_CONNECTOR and tokens[i - 1].text[:1].isupper()):
+                return kind
+            return None
+    return None
+
+
 def place_context(doc, start: int, lex: Lexicon) -> bool:
     """The word before token `start` puts a place after it ("in Kyiv", "throughout Thrace")."""
     return start > 0 and doc[start - 1].lower_ in lex.place_prepositions
 
 
+APPOSITION_MAX_WORDS = 3  # "Stridon, a small hill village near Emona"
+
+
+def named_a_place(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """The article calls the name at tokens [start, end) a place with a lower-case noun for a kind
+    of place (`place_nouns.txt`): before it with "of" ("the island of Funen", "the town of Broken
+    Arrow"), or after it with a comma or "is" and an article ("Stridon, a village near Emona",
+    "Temescal is a neighborhood"). The noun must end its phrase: "Smith, a town councillor",
+    "Jones is a village elder" are people."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_lower and (
+            doc[start - 2].lower_ in lex.place_nouns):
+        return True
+    n = len(doc)
+    i = end
+    if i + 1 >= n or doc[i].lower_ not in {",", "is", "was"} or doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for j in range(i + 2, min(n, i + 3 + APPOSITION_MAX_WORDS)):
+        tok = doc[j]
+        if not (tok.is_lower and tok.is_alpha):
+            return False
+        if tok.lower_ in lex.place_nouns:
+            after = doc[j + 1] if j + 1 < n else None
+            return after is None or not (after.pos_ in {"NOUN", "PROPN"} or after.text in {"-", "–"})
+    return False
+
+
 def lower_case_words(doc) -> frozenset[str]:
     """The words the article writes in lower case somewhere."""
     return frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+
+
+def shouted(ent) -> bool:
+    """A sentence in capitals ("I WON THIS ELECTION, BY A LOT!") gives the model no case cues."""
+    doc = ent.doc
+    window = doc[max(0, ent.start - 4):min(len(doc), ent.end + 4)]
+    words = [t for t in window if t.is_alpha and len(t.text) > 1]
+    return ent.text.isupper() and len(words) >= 4 and sum(t.is_upper for t in words) >= 0.8 * len(words)
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes ("DKK", "MXN", "CUC"), read through pycountry."""
+    import pycountry
+
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
+
+def amount_in_currency(doc, i: int) -> bool:
+    """Token `i` is a currency's code beside a number: "225 DKK per hour", "CUC 25"."""
+    text = doc[i].text
+    if len(text) != 3 or not text.isupper() or text not in currency_codes():
+        return False
+    return any(0 <= j < len(doc) and doc[j].like_num for j in (i - 1, i + 1))
+
+
+def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
+    """A currency's code beside an amount is no organisation ("225 DKK per hour"). One-word names
+    that the article writes in lower case at least as often as capitalised are common words
+    capitalised for emphasis, in a heading or a title case phrase: "Uniformity and Variety",
+    "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word types, a
+    title, a name in capitals stays; so does "Trump" in an article that once writes "trump", and
+    "Łódź" beside one "łódź"."""
+    counts = None
+    kept = []
+    for m in mentions:
+        start, end = m.tokens
+        tok = doc[start] if end - start == 1 else None
+        if tok is not None and amount_in_currency(doc, start):
+            continue
+        if (tok is not None and tok.is_alpha and not tok.is_upper and not m.head_typed and not m.titles
+                and m.key not in lex.type_overrides and m.key not in lex.canonical_types
+                and m.key not in lex.canonical_aliases):
+            if counts is None:
+                counts = Counter(t.text for t in doc if t.is_alpha)
+            if counts[tok.lower_] >= counts[tok.text]:
+                continue
+        if m.type == "PERSON" and end - start >= 2 and not m.titles and at_line_or_sentence_start(doc, start):
+            if counts is None:
+                counts = Counter(t.text for t in doc if t.is_alpha)
+            m = _without_a_leading_verb(doc, m, counts, lex)
+        kept.append(m)
+    return kept
+
+
+def _without_a_leading_verb(doc, m, counts: Counter, lex: Lexicon):
+    """ "Describe Einstein's view of gravity" opening a learning objective: a person's name whose
+    first word opens its line or sentence, is no given name and is written in lower case
+    elsewhere in the article ("describe to worried officials") starts after that word. "Rose
+    Goode" keeps her given name."""
+    from .mentions import clean_mention  # mentions.py calls this module
+
+    start, end = m.tokens
+    first = doc[start]
+    if not first.is_alpha or first.lower_ in lex.given_names or not counts[first.lower_] or first.is_upper:
+        return m
+    return clean_mention(doc, start + 1, end, "PERSON", lex) or m
 
 
 def at_line_or_sentence_start(doc, i: int) -> bool:
@@ -118,6 +263,21 @@ def _line_break_before(doc, i: int) -> bool:
         return True
     before = doc[i - 1]
     return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+NAME_PUNCTUATION = frozenset({"&", "'s", "’s", "."})
+
+
+def split_at_slashes(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Newsmax / Zogby poll", "(credit: Motion Picture News/Wikimedia Commons)": a slash in a
+    name of several words separates names; one word each side is one name ("AC/DC"). A piece
+    with figures or dashes is a direction or a route, no name ("From the North / Kansas -
+    US-75 South"): dropped, as the whole was before."""
+    slashes = [i for i in range(start, end) if doc[i].text == "/"]
+    if not slashes or " " not in doc[start:end].text:
+        return [(start, end)]
+    pieces = zip([start] + [i + 1 for i in slashes], slashes + [end])
+    return [(a, b) for a, b in pieces if b > a and all(t.is_alpha or t.text in NAME_PUNCTUATION for t in doc[a:b])]
 
 
 def alone_on_its_line(doc, start: int, end: int) -> bool:

@@ -23,6 +23,7 @@ pycountry.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import canonical_key, lexicon
@@ -122,6 +123,41 @@ def placed(doc, tokens: tuple[int, int], place_starts: set[int], place_ends: set
     return start - 1 in place_ends or _aside_before(doc, start - 1) in place_ends
 
 
+LIST_MAX_ITEMS = 8
+
+
+def list_neighbours(doc, tokens: tuple[int, int], ends: dict[int, tuple[str, int]],
+                    starts: dict[int, tuple[str, int]]) -> list[str]:
+    """The types of the names listed with the one at token range `tokens`: "Scottsdale, Tempe,
+    Peoria, Chandler, and Gilbert", "Edgewater and Weehawken". Each item is a name that ends
+    (or starts) right at a joiner (",", "and", "or", ", and"); the list stops at anything else.
+    `ends` maps the token a name ends before to (its type, its first token), `starts` the token
+    a name starts at to (its type, the token it ends before)."""
+    found = []
+    i = tokens[0]
+    closes = not any(doc[j].lower_ in {"and", "or"} for j in range(max(0, i - 2), i))
+    while len(found) < LIST_MAX_ITEMS:  # leftwards
+        j = i - 1
+        while j >= 0 and doc[j].text in LIST_JOINERS and i - j <= 2:
+            j -= 1
+        if j == i - 1 or j + 1 not in ends:
+            break
+        found.append(ends[j + 1][0])
+        i = ends[j + 1][1]
+    i = tokens[1]
+    while len(found) < 2 * LIST_MAX_ITEMS:  # rightwards
+        j = i
+        while j < len(doc) and doc[j].text in LIST_JOINERS and j - i < 2:
+            j += 1
+        if j == i or j not in starts:
+            break
+        found.append(starts[j][0])
+        i = starts[j][1]
+    if closes and i == tokens[1]:
+        return []  # "Born in Changzhou, Jiangsu province, Chao went": the last item needs "and"
+    return found
+
+
 ASIDE_MAX_TOKENS = 8
 
 
@@ -195,6 +231,24 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
             taken[i:end] = b"\x01" * (end - i)
         i = end
     return found
+
+
+ROAD_NUMBER = re.compile(r"^(?:[ABM]\d{1,4}M?|I-\d{1,3}|US-\d{1,3})$")  # "A19", "M62", "I-44"
+# Words only an article about roads writes: the number it gives is a road's, not an aircraft's
+# ("the A380") or a rifle's ("the M16").
+ROAD_CUES = frozenset({"northbound", "southbound", "eastbound", "westbound", "motorway", "motorways", "junction",
+                       "interstate", "freeway", "highway"})
+
+
+def road_numbers(doc, mentions: list) -> list:
+    """ "the A19 on Bootham", "the A59 and the M62 provide connections": a road's number the model
+    read as an organisation or a person is a place, in an article that speaks of roads
+    (`ROAD_CUES`, in lower case). The mentions are retyped in place and returned."""
+    numbers = [m for m in mentions if m.type in {"ORG", "PERSON"} and ROAD_NUMBER.match(m.text)]
+    if numbers and any(t.is_lower and t.lower_ in ROAD_CUES for t in doc):
+        for m in numbers:
+            m.type = "PLACE"
+    return mentions
 
 
 def led_by_a_place_word(doc, start: int, end: int, lex) -> bool:

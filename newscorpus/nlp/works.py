@@ -2,7 +2,10 @@
 
 "his book Hydraulica", "the opera Rusalka", "romantic comedy Chasing Liberty": a capitalised
 name right after a work noun (`work_nouns.txt`) is the work's title, and so is a name cited
-with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)". It is typed WORK, with
+with one year in brackets, "Match Point (2005)", "Stoker (film, 2013)", or owned by a person,
+"Woody Allen's Match Point", or listed after a work noun and "including" ("films, including
+Silent Witness, ..."); a title the model left untagged after a work noun ("the TV series
+Supernatural") makes its tagged mentions elsewhere the work too. It is typed WORK, with
 every other mention of it in the article: "Rusalka" later alone is the opera too. Names
 the lexicon types ("Microsoft") are left alone, as are those a head word types ("Royal
 Society (1660)") unless a work noun stands before them ("the drama Downton Abbey"), and so is a
@@ -99,6 +102,71 @@ def _dated_work(doc, m: RawMention, lex: Lexicon, people: set[str]) -> str:
     return "yes" if listed_before or (after is not None and after.text in {",", "and"}) else ""
 
 
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessed_title(doc, mentions: list[RawMention], index: int, people: set[str], lex: Lexicon) -> bool:
+    """ "Woody Allen's Match Point", "Jean Cocteau's La Machine Infernale", "Vaughn's Kingsman": a
+    name right after a person's possessive is the title of a work of theirs, unless it is a
+    person's (a word of a full name the article gives, a given name first: "Bush's Dick Cheney")
+    or the lexicon, a head word or the gazetteers type it ("Trump's White House", "Obama's
+    Chicago"). The owner must be a person: "Berkeley's Department", "Google's Android" stay.
+    One word the model read as an organisation is a firm as often ("Musk's Tesla"): not taken."""
+    m = mentions[index]
+    start, end = m.tokens
+    if index == 0 or start < 2 or doc[start - 1].text not in POSSESSIVES:
+        return False
+    owner = mentions[index - 1]
+    if owner.tokens[1] != start - 1 or owner.type != "PERSON" and owner.key not in people:
+        return False
+    if m.head_typed or m.titles or m.key in people or m.text.replace(".", "").isupper():
+        return False
+    if m.type == "ORG" and end - start == 1 or known_place(m.key, "ORG"):
+        return False
+    return not name_evidence.opens_with_a_given_name(doc[start:end], lex)
+
+
+LIST_LEADS = frozenset({"including", "like"})  # "films, including Silent Witness, Close to Home"
+LIST_WORDS = frozenset({",", "and", "or", "the", "a", "an", "to", "of", "in", "on", "at", "for", "with"})
+LIST_MAX_TOKENS = 40
+
+
+def _untagged_titles(doc, mentions: list[RawMention], lex: Lexicon) -> tuple[set[str], set[int]]:
+    """Titles after a work noun the model left untagged, by their keys ("the TV series
+    Supernatural", so "the Supernatural panel" later is the series too), and the mentions listed
+    after a work noun with "including" or "like" ("made-for-television films, including Silent
+    Witness, Close to Home and ..."), by their indices. A list runs through capitalised words,
+    joiners and a title's small words, and stops at anything else."""
+    from .lexicon import canonical_key
+
+    covered = {i for m in mentions if m.tokens[0] >= 0 for i in range(*m.tokens)}
+    by_start = {m.tokens[0]: index for index, m in enumerate(mentions) if m.tokens[0] >= 0}
+    keys: set[str] = set()
+    listed: set[int] = set()
+    n = len(doc)
+    for tok in doc:
+        word = tok.lower_
+        if not (tok.is_lower and tok.pos_ == "NOUN" and (word in lex.work_nouns or word[:-1] in lex.work_nouns)):
+            continue  # "the TV series", "films, including"
+        i = tok.i + 1
+        if i < n and doc[i].text in OPENING_QUOTES:
+            i += 1
+        end = i
+        while end < n and end not in covered and doc[end].is_alpha and doc[end].is_title and not doc[end].is_sent_start:
+            end += 1
+        if end > i and (end >= n or doc[end].tag_ not in FINITE_VERBS) and doc[i].text not in TITLE_ARTICLES:
+            keys.add(canonical_key(doc[i:end].text))
+        j = tok.i + 1
+        if j + 1 < n and doc[j].text == "," and doc[j + 1].lower_ in LIST_LEADS:
+            j += 2
+            while j < min(n, tok.i + LIST_MAX_TOKENS) and (
+                    doc[j].lower_ in LIST_WORDS or doc[j].is_title or j in covered):
+                if j in by_start:
+                    listed.add(by_start[j])
+                j += 1
+    return keys, listed
+
+
 def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
     """Mentions of works' titles retyped WORK (in place); the list is returned."""
     from .mentions import after_form_of_address  # mentions.py calls this module
@@ -116,6 +184,9 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
             titled.add(index)
             after_noun.add(m.key)
             continue
+        if _possessed_title(doc, mentions, index, people, lex):
+            titled.add(index)
+            continue
         dated = _dated_work(doc, m, lex, people)
         if dated == "yes":
             titled.add(index)
@@ -124,9 +195,15 @@ def retype_works(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMenti
     if ask:
         alone = name_evidence.labels_alone(set(ask.values()))
         titled.update(i for i, text in ask.items() if alone[text] != ("PERSON",))
-    if not titled:
+    untagged, listed = _untagged_titles(doc, mentions, lex)
+    # "guests on their podcast, including Shane Dawson": a person's full name in the list is a guest.
+    titled.update(i for i in listed if mentions[i].type in {"ORG", "PLACE"} or (
+        mentions[i].type == "PERSON" and len(mentions[i].words) == 1 and mentions[i].key not in people))
+    titled -= {i for i in listed if known_place(mentions[i].key, "ORG")}
+    if not titled and not untagged:
         return mentions
-    keys = {mentions[i].key for i in titled}
+    keys = {mentions[i].key for i in titled} | untagged
+    after_noun |= untagged
     # A work noun outweighs a head word ("the period drama Downton Abbey"); a year does not
     # ("The Royal Society (1660)").
     blocked = {m.key for m in mentions if m.key in keys and (
