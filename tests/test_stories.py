@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_ingest
+from helpers import SEED_FILES, run_ingest
 from newscorpus.store.signatures import DEFAULT_RULES, Signature, exact_key, signature
 
 FIRST_SEED = "000_daacec63cab2f44b.txt"
@@ -342,3 +342,29 @@ async def test_a_story_page_shows_each_version_its_differences_and_quotations(co
     article_page = (await client.get(f"/corpus/articles/{rewrite_id}")).text
     assert f'href="/corpus/stories/{story}">A story in 2 articles' in article_page
     assert (await client.get("/corpus/stories/999999")).status_code == 404
+
+
+def test_the_closest_copy_among_many_candidates_is_the_one_compared_one_by_one():
+    """closest_copy ranks all candidates at once; it must choose as are_copies and the rank
+    (most shared text, closer signature, earliest id) pick them one at a time: a rewrite, an
+    excerpt, an identical copy, a short text, other reports of the same interview."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEED_FILES, key=lambda p: p.name != LAVROV_SEED)]
+    first = texts[0]
+    paragraphs = [p for p in first.split("\n\n") if p.strip()]
+    assert len(paragraphs) > 6
+    variants = [first, rewrite_of(first), "\n\n".join(paragraphs[:len(paragraphs) // 2]), first,
+                "Lavrov said on Monday", *texts[1:]]
+    sigs = [signature(text) for text in variants]
+    candidates = [(10 + k, 100 + k, sig.to_bytes(), sig.shingle_count) for k, sig in enumerate(sigs)]
+    for probe in [*sigs, signature(rewrite_of(texts[1])), signature("Lavrov said on Monday in Moscow")]:
+        one_by_one = None
+        for article_id, story, blob, count in candidates:
+            other = Signature.from_bytes(blob, count)
+            if DEFAULT_RULES.are_copies(probe, other):
+                rank = (-probe.containment(other), -probe.jaccard(other), article_id)
+                one_by_one = min(one_by_one or (rank, story), (rank, story))
+        chosen = DEFAULT_RULES.closest_copy(probe, candidates)
+        assert (chosen[1] if chosen else None) == (one_by_one[1] if one_by_one else None)
+    assert DEFAULT_RULES.closest_copy(sigs[0], []) is None
+    # the identical copies tie on everything but the id: the earliest wins
+    assert DEFAULT_RULES.closest_copy(sigs[0], candidates)[0] == 10

@@ -117,15 +117,7 @@ def _story_of_best_copy(cursor, rules: CopyRules, sig: Signature, bands: list[in
         "WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?))) "
         "AND a.story_id IS NOT NULL",
         (json.dumps(bands),)).fetchall()
-    best = None
-    for article_id, story_id, blob, count in rows:
-        other = Signature.from_bytes(blob, count)
-        jaccard = sig.jaccard(other)  # one comparison of the signatures for all three questions
-        if rules.are_copies(sig, other, jaccard):
-            # Most shared text first; among equals (identical copies) the earliest article.
-            rank = (-sig.containment(other, jaccard), -jaccard, article_id)
-            if best is None or rank < best[0]:
-                best = (rank, story_id)
+    best = rules.closest_copy(sig, rows)
     return best[1] if best else None
 
 
