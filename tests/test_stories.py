@@ -368,3 +368,49 @@ def test_the_closest_copy_among_many_candidates_is_the_one_compared_one_by_one()
     assert DEFAULT_RULES.closest_copy(sigs[0], []) is None
     # the identical copies tie on everything but the id: the earliest wins
     assert DEFAULT_RULES.closest_copy(sigs[0], candidates)[0] == 10
+
+
+class CountingRules(type(DEFAULT_RULES)):
+    """The default rules, noting how many candidates each placed text was compared with."""
+
+    def closest_copy(self, sig, candidates):
+        COMPARED.append(len(candidates))
+        return super().closest_copy(sig, candidates)
+
+
+COMPARED: list[int] = []
+SIGN_OFF = ("Follow the Harbour Times on Facebook and Twitter for the latest local news, sport and weather "
+            "from around the county, every day of the week.")
+
+
+def test_a_band_every_article_shares_through_its_sign_off_makes_no_candidates(tmp_path, monkeypatch):
+    from newscorpus.store import db, stories
+    words = "harbour council ferry budget pier school road flood vote mayor tide dredge winter summer".split()
+    texts = [" ".join(words[(k * 7 + j * 3) % len(words)] + str(k * 97 + j) for j in range(90)) + "\n\n" + SIGN_OFF
+             for k in range(40)]
+    copy = texts[0].replace("\n\n", " Updated with new figures.\n\n")
+
+    def placed(popular: int, name: str) -> tuple[dict, list[int], int]:
+        monkeypatch.setattr(stories, "POPULAR_BAND", popular)
+        path = tmp_path / name
+        db.upgrade(path)
+        engine = db.make_engine(path)
+        with engine.begin() as conn:
+            conn.connection.dbapi_connection.executemany(
+                "INSERT INTO articles (id, path, body, raw_text, sha256, ingested_at, updated_at, run_id) "
+                "VALUES (?, ?, ?, '', '', '', '', 1)", [(k + 1, f"doc{k}", t) for k, t in enumerate([*texts, copy])])
+        COMPARED.clear()
+        with engine.begin() as conn:
+            stories.group_copies(conn, CountingRules())
+        engine.dispose()
+        widest = rows(path, "SELECT max(c) FROM (SELECT count(*) c FROM article_bands GROUP BY key)")[0][0]
+        return dict(rows(path, "SELECT id, story_id FROM articles")), list(COMPARED), widest
+
+    every, compared_with_all, widest = placed(10_000, "all.db")
+    story, compared, _ = placed(5, "popular.db")
+    assert widest > 5  # the sign-off's bands are held by many articles
+    assert story[41] == story[1] and len(set(story.values())) == 40  # the copy still meets its original
+    assert story == every  # the same stories as comparing every article met in a band
+    # the texts met through one of the sign-off's bands only are no longer compared (those sharing
+    # two of them still are)
+    assert sum(compared[:40]) < sum(compared_with_all[:40]) / 2 and compared[40] >= 1
