@@ -414,3 +414,26 @@ def test_a_band_every_article_shares_through_its_sign_off_makes_no_candidates(tm
     # the texts met through one of the sign-off's bands only are no longer compared (those sharing
     # two of them still are)
     assert sum(compared[:40]) < sum(compared_with_all[:40]) / 2 and compared[40] >= 1
+
+
+def test_a_story_carried_more_widely_than_a_popular_band_stays_one_story(tmp_path, monkeypatch):
+    """Every band of a wire story copied by more outlets than POPULAR_BAND is popular: its copies
+    still meet through the newest holders of those bands, sharing most of them."""
+    from newscorpus.store import db, stories
+    monkeypatch.setattr(stories, "POPULAR_BAND", 5)
+    wire = SEED_FILES[1].read_text(encoding="utf-8")
+    copies = [f"{wire}\n\nCarried by outlet number {k}." for k in range(15)]
+    others = [p.read_text(encoding="utf-8") for p in SEED_FILES if p != SEED_FILES[1]]
+    path = tmp_path / "wire.db"
+    db.upgrade(path)
+    engine = db.make_engine(path)
+    with engine.begin() as conn:
+        conn.connection.dbapi_connection.executemany(
+            "INSERT INTO articles (id, path, body, raw_text, sha256, ingested_at, updated_at, run_id) "
+            "VALUES (?, ?, ?, '', '', '', '', 1)", [(k + 1, f"doc{k}", t) for k, t in enumerate([*copies, *others])])
+    with engine.begin() as conn:
+        stories.group_copies(conn)
+    engine.dispose()
+    story = dict(rows(path, "SELECT id, story_id FROM articles"))
+    assert len({story[k + 1] for k in range(15)}) == 1
+    assert len(set(story.values())) == 1 + len(others)

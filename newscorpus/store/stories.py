@@ -17,6 +17,7 @@ article starting a story again takes back its old story's id when that story is 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -113,23 +114,31 @@ def _store_signature(cursor, rules: CopyRules, article_id: int, body: str, run_i
 # outlet ends with (a sign-off, a copyright line) as through a copy: an article is compared with
 # those articles only when it shares a second such band with them, or a rarer one. A copy
 # shares most of its bands, an outlet's sign-off one or two. Without it, one band held by 16% of
-# 20,000 articles made a tenth of them each compare with 3,200 others.
+# 20,000 articles made a tenth of them each compare with 3,200 others. Only the newest this many
+# holders of a band are looked at, so the cost of placing a text does not grow with the corpus.
 POPULAR_BAND = 200
 
 
 def _story_of_best_copy(cursor, rules: CopyRules, sig: Signature, bands: list[int]) -> int | None:
     """The story of the stored article this text is the closest copy of, if any is one."""
+    met: Counter = Counter()
+    through_rare: set[int] = set()
+    for band in bands:
+        # the newest holders only: a popular band's older ones would make the lookup grow with
+        # the corpus, and a story carried that widely has its recent copies among the newest
+        holders = [row[0] for row in cursor.execute(
+            "SELECT article_id FROM article_bands WHERE key = ? ORDER BY article_id DESC LIMIT ?",
+            (band, POPULAR_BAND + 1))]
+        if len(holders) > POPULAR_BAND:
+            met.update(holders)
+        else:
+            through_rare.update(holders)
+    candidates = through_rare | {article_id for article_id, count in met.items() if count >= 2}
     rows = cursor.execute(
-        "WITH mine AS (SELECT value AS key FROM json_each(:bands)), "
-        "popular AS (SELECT b.key FROM article_bands b JOIN mine USING (key) GROUP BY b.key HAVING count(*) > :popular), "
-        "met AS (SELECT b.article_id, b.key IN (SELECT key FROM popular) AS in_popular "
-        "        FROM article_bands b JOIN mine USING (key)), "
-        "candidates AS (SELECT article_id FROM met GROUP BY article_id "
-        "               HAVING sum(NOT in_popular) > 0 OR sum(in_popular) >= 2) "
-        "SELECT a.id, a.story_id, s.minhash, s.shingle_count FROM candidates c "
-        "JOIN article_signatures s ON s.article_id = c.article_id JOIN articles a ON a.id = c.article_id "
-        "WHERE a.story_id IS NOT NULL",
-        {"bands": json.dumps(bands), "popular": POPULAR_BAND}).fetchall()
+        "SELECT a.id, a.story_id, s.minhash, s.shingle_count FROM article_signatures s "
+        "JOIN articles a ON a.id = s.article_id "
+        "WHERE s.article_id IN (SELECT value FROM json_each(?)) AND a.story_id IS NOT NULL",
+        (json.dumps(sorted(candidates)),)).fetchall() if candidates else []
     best = rules.closest_copy(sig, rows)
     return best[1] if best else None
 
