@@ -27,6 +27,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline the product runs, loaded once for the session."""
+    from newscorpus.nlp.pipeline import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     assert SHARED_DIR is not None, SHARED_ABSENT  # the hook above skips such tests first
     return SHARED_DIR

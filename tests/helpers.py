@@ -44,3 +44,11 @@ The city council approved a new budget on Tuesday after a debate that lasted mor
 
 Critics said the plan leaves too little for road repairs, and several members voted against it for that reason alone.
 """
+
+
+def entity_types(nlp, text: str) -> dict[str, str]:
+    """{canonical name: type} of the entities the product finds in `text`."""
+    from newscorpus.nlp.entities import find_entities
+
+    entities, _ = find_entities(nlp(text))
+    return {e.name: e.type for e in entities}

@@ -6,18 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers import entity_types
 from newscorpus.evaluate.entities import body_of, evaluate, wikinews_sample
 from newscorpus.nlp.entities import canonical_key, find_entities
 from newscorpus.nlp.roles import resolve_role
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newscorpus.nlp.pipeline import get_nlp
-
-    return get_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -403,8 +397,7 @@ def test_a_word_written_as_often_in_lower_case_is_no_name(nlp, text, word):
     ("Visitors to Łódź admire its mills. In Łódź a łódź is a boat.", "Łódź", "PLACE"),
 ])
 def test_a_name_written_more_often_capitalised_stays_a_name(nlp, text, name, kind):
-    entities, _ = find_entities(nlp(text))
-    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+    assert entity_types(nlp, text).get(name) == kind
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -412,8 +405,7 @@ def test_a_name_written_more_often_capitalised_stays_a_name(nlp, text, name, kin
     ("The Cleveland Museum of Art reopened on Monday.", "Cleveland Museum of Art", "PLACE"),
 ])
 def test_a_head_word_before_of_or_for_types_the_name(nlp, text, name, kind):
-    entities, _ = find_entities(nlp(text))
-    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+    assert entity_types(nlp, text).get(name) == kind
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -423,8 +415,7 @@ def test_a_head_word_before_of_or_for_types_the_name(nlp, text, name, kind):
      "ORG"),  # a centre for a subject is an institute
 ])
 def test_names_without_a_building_or_award_head_before_of_keep_their_type(nlp, text, name, kind):
-    entities, _ = find_entities(nlp(text))
-    assert {e.name: e.type for e in entities}.get(name) == kind, entities
+    assert entity_types(nlp, text).get(name) == kind
 
 
 @pytest.mark.parametrize("text, word", [

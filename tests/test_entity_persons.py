@@ -3,21 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import entity_types
 from newscorpus.nlp import name_evidence
 from newscorpus.nlp.entities import find_entities
 from newscorpus.nlp.lexicon import lexicon
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newscorpus.nlp.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def _types(nlp, text):
-    entities, _ = find_entities(nlp(text))
-    return {e.name: e.type for e in entities}
 
 
 @pytest.mark.parametrize("text, name", [
@@ -27,7 +16,7 @@ def _types(nlp, text):
     ("He acted opposite Gérard Philipe and Robert Hirsch at the theatre.", "Gérard Philipe"),
 ])
 def test_a_full_name_opening_with_a_given_name_is_a_person(nlp, text, name):
-    assert _types(nlp, text).get(name) == "PERSON"
+    assert entity_types(nlp, text).get(name) == "PERSON"
 
 
 @pytest.mark.parametrize("name", [
@@ -62,11 +51,11 @@ def test_given_name_evidence_leaves_look_alikes_alone(nlp, name):
     ("The Roman Empire collapsed.", "Roman Empire", "PLACE"),
 ])
 def test_names_of_firms_and_places_keep_their_type(nlp, text, name, kind):
-    assert _types(nlp, text).get(name) == kind
+    assert entity_types(nlp, text).get(name) == kind
 
 
 def test_a_place_named_after_a_person_stays_a_place(nlp):
-    found = _types(nlp, "George Washington crossed the Delaware. Washington is the capital.")
+    found = entity_types(nlp, "George Washington crossed the Delaware. Washington is the capital.")
     assert found.get("George Washington") == "PERSON"
     assert found.get("Washington") in {"PLACE", None}  # the capital, or his short form; never an ORG
 
@@ -79,7 +68,7 @@ def test_a_surname_with_an_apostrophe_is_the_full_names_short_form(nlp):
 
 
 def test_a_firms_name_with_an_apostrophe_stays_the_firms(nlp):
-    found = _types(nlp, "The L'Oréal Group grew. Pierre Dupont sued L'Oréal.")
+    found = entity_types(nlp, "The L'Oréal Group grew. Pierre Dupont sued L'Oréal.")
     assert found.get("L'Oréal Group") == "ORG" and found.get("Pierre Dupont") == "PERSON", found
 
 

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.nlp.entities import find_entities
+from helpers import entity_types
 from newscorpus.nlp.places import known_place, place_sizes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newscorpus.nlp.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def types_in(nlp, text: str) -> dict[str, str]:
-    entities, _ = find_entities(nlp(text))
-    return {e.name: e.type for e in entities}
 
 
 @pytest.mark.parametrize("sentence, places", [
@@ -28,7 +16,7 @@ def types_in(nlp, text: str) -> dict[str, str]:
     ("The museum lent its collection to the Guadeloupe regional council.", ["Guadeloupe"]),  # a region
 ])
 def test_a_listed_place_where_places_stand_is_a_place_whatever_the_model_said(nlp, sentence, places):
-    found = types_in(nlp, sentence)
+    found = entity_types(nlp, sentence)
     assert all(found.get(place) == "PLACE" for place in places), found
 
 
@@ -44,28 +32,28 @@ def test_a_listed_place_where_places_stand_is_a_place_whatever_the_model_said(nl
     ("They spoke with Sandy after the match.", "Sandy", "ORG"),  # "with" leads to people
 ])
 def test_a_person_or_organisation_with_a_places_name_keeps_its_type(nlp, sentence, name, kind):
-    assert types_in(nlp, sentence).get(name) == kind
+    assert entity_types(nlp, sentence).get(name) == kind
 
 
 def test_a_place_the_model_missed_after_a_preposition_is_found(nlp):
-    found = types_in(nlp, "After the war he returned to Copenhagen in August and began teaching.")
+    found = entity_types(nlp, "After the war he returned to Copenhagen in August and began teaching.")
     assert found.get("Copenhagen") == "PLACE", found
 
 
 def test_capitalised_words_after_a_preposition_are_not_taken_for_a_place_they_start(nlp):
-    found = types_in(nlp, "They sailed past Copenhagen Harbour Lights on their way north.")
+    found = entity_types(nlp, "They sailed past Copenhagen Harbour Lights on their way north.")
     assert "Copenhagen" not in found, found
 
 
 def test_a_listed_place_inside_an_organisations_name_is_mentioned_too(nlp):
-    found = types_in(nlp, "He studied at the University of Copenhagen before moving to Oxford.")
+    found = entity_types(nlp, "He studied at the University of Copenhagen before moving to Oxford.")
     assert found.get("University of Copenhagen") == "ORG" and found.get("Copenhagen") == "PLACE", found
 
 
 def test_a_word_the_gazetteers_list_as_a_region_is_no_place_inside_a_name(nlp):
     # "Central", "North" and "Western" are provinces somewhere, and mostly words.
     assert "central" in place_sizes() and not known_place("central", "ORG")
-    found = types_in(nlp, "She enrolled at Central Penn College and later at Western Michigan University.")
+    found = entity_types(nlp, "She enrolled at Central Penn College and later at Western Michigan University.")
     assert "Central" not in found and "Western" not in found, found
 
 
@@ -73,7 +61,7 @@ def test_a_word_the_gazetteers_list_as_a_region_is_no_place_inside_a_name(nlp):
     ("Odense and Wrocław have both grown since the railway arrived.", {"Odense": "PLACE", "Wrocław": "PLACE"}),
 ])
 def test_two_listed_places_read_as_one_name_are_two(nlp, sentence, expected):
-    found = types_in(nlp, sentence)
+    found = entity_types(nlp, sentence)
     assert all(found.get(name) == kind for name, kind in expected.items()), found
     assert "Odense and Wrocław" not in found
 
@@ -82,11 +70,11 @@ def test_two_listed_places_read_as_one_name_are_two(nlp, sentence, expected):
     ("Procter and Gamble raised its prices.", "Procter and Gamble"),
 ])
 def test_a_coordinated_name_that_is_no_pair_of_places_stays_whole(nlp, sentence, name):
-    assert name in types_in(nlp, sentence)
+    assert name in entity_types(nlp, sentence)
 
 
 def test_a_gloss_in_another_language_is_not_the_places_name(nlp):
-    found = types_in(nlp, "Athens (Greek: Αθήνα, Athína) is the capital of Greece. Athens is large.")
+    found = entity_types(nlp, "Athens (Greek: Αθήνα, Athína) is the capital of Greece. Athens is large.")
     assert found.get("Athens") == "PLACE" and not [n for n in found if "Greek:" in n], found
 
 
@@ -95,12 +83,12 @@ def test_a_gloss_in_another_language_is_not_the_places_name(nlp):
     "It was dedicated to the King of Athens, who founded the games.",
 ])
 def test_a_title_held_in_a_place_leaves_the_place(nlp, sentence):
-    found = types_in(nlp, sentence)
+    found = entity_types(nlp, sentence)
     assert found.get("Athens") == "PLACE" and not [n for n in found if n.startswith("of ")], found
 
 
 def test_a_first_word_that_is_also_a_town_is_no_place_inside_a_name(nlp):
-    found = types_in(nlp, "She is a fellow at George Washington University and Temple University.")
+    found = entity_types(nlp, "She is a fellow at George Washington University and Temple University.")
     assert "George" not in found and "Temple" not in found, found
 
 
@@ -108,7 +96,7 @@ def test_a_first_word_that_is_also_a_town_is_no_place_inside_a_name(nlp):
     ("Brock Wyatt Holt (born June 11, 1988) is an American professional baseball player.", "Brock Wyatt Holt"),
 ])
 def test_a_name_followed_by_a_birth_is_a_person_whatever_the_model_said(nlp, sentence, name):
-    assert types_in(nlp, sentence).get(name) == "PERSON"
+    assert entity_types(nlp, sentence).get(name) == "PERSON"
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -116,7 +104,7 @@ def test_a_name_followed_by_a_birth_is_a_person_whatever_the_model_said(nlp, sen
     ("The Hudson Bay Company (1670 – 1870) traded furs.", "Hudson Bay Company"),
 ])
 def test_an_organisation_with_its_years_stays_an_organisation(nlp, sentence, name):
-    assert types_in(nlp, sentence).get(name) == "ORG"
+    assert entity_types(nlp, sentence).get(name) == "ORG"
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -125,7 +113,7 @@ def test_an_organisation_with_its_years_stays_an_organisation(nlp, sentence, nam
     ("The ships retreated from Manila Bay.", "Manila"),
 ])
 def test_a_listed_place_inside_an_events_or_a_sites_name_is_mentioned_too(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, word", [
@@ -134,7 +122,7 @@ def test_a_listed_place_inside_an_events_or_a_sites_name_is_mentioned_too(nlp, s
     ("Protesters gathered outside Mary Baldwin College on Monday.", "Mary"),  # a person's name leads
 ])
 def test_a_word_leading_a_places_name_is_no_place_unless_listed(nlp, sentence, word):
-    assert word not in types_in(nlp, sentence)
+    assert word not in entity_types(nlp, sentence)
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -148,7 +136,7 @@ def test_a_word_leading_a_places_name_is_no_place_unless_listed(nlp, sentence, w
     ("Mass is said at the Cathedral of Christ the Light every Sunday.", "Cathedral of Christ the Light"),
 ])
 def test_a_name_led_by_a_places_word_is_a_place_however_the_model_read_it(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, word", [
@@ -156,7 +144,7 @@ def test_a_name_led_by_a_places_word_is_a_place_however_the_model_read_it(nlp, s
     ("The team flew home to Kansas City on Sunday.", "Kansas"),
 ])
 def test_a_division_named_after_a_place_mentions_no_place(nlp, sentence, word):
-    assert word not in types_in(nlp, sentence)
+    assert word not in entity_types(nlp, sentence)
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -165,7 +153,7 @@ def test_a_division_named_after_a_place_mentions_no_place(nlp, sentence, word):
     ("Citizens of Grenada (60 days), Liechtenstein (90 days) and Mongolia need no visa.", "Liechtenstein"),
 ])
 def test_a_bracketed_aside_leaves_a_place_in_its_list(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -173,7 +161,7 @@ def test_a_bracketed_aside_leaves_a_place_in_its_list(nlp, sentence, place):
     ("The letter was signed by Clinton (D-N.Y.), Jackson (R-Texas) and Ohio officials.", "Jackson"),
 ])
 def test_people_listed_with_asides_stay_people(nlp, sentence, name):
-    assert types_in(nlp, sentence).get(name) == "PERSON"
+    assert entity_types(nlp, sentence).get(name) == "PERSON"
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -182,7 +170,7 @@ def test_people_listed_with_asides_stay_people(nlp, sentence, name):
     ("Gulf Air cancelled flights to Bahrain.", "Gulf Air"),
 ])
 def test_an_organisation_named_after_a_place_keeps_its_type(nlp, sentence, name):
-    assert types_in(nlp, sentence).get(name) == "ORG"
+    assert entity_types(nlp, sentence).get(name) == "ORG"
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -192,7 +180,7 @@ def test_an_organisation_named_after_a_place_keeps_its_type(nlp, sentence, name)
     ("They crossed the Sonoran Desert on foot.", "Sonoran Desert"),
 ])
 def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, name, kind", [
@@ -200,7 +188,7 @@ def test_roads_deserts_and_minsters_are_places(nlp, sentence, place):
     ("Studio 54 opened in New York in 1977.", "Studio 54", "ORG"),  # a number after no road
 ])
 def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind):
-    assert types_in(nlp, sentence).get(name) == kind
+    assert entity_types(nlp, sentence).get(name) == kind
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -209,7 +197,7 @@ def test_a_road_word_or_a_number_alone_makes_no_place(nlp, sentence, name, kind)
     ("Cities served are Tulsa, Sand Springs, Sapulpa, Jenks, and Broken Arrow.", "Broken Arrow"),
 ])
 def test_a_name_listed_with_places_is_a_place_gazetteer_or_not(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, name, kind", [
@@ -219,7 +207,7 @@ def test_a_name_listed_with_places_is_a_place_gazetteer_or_not(nlp, sentence, pl
     ("The summit brought together France, Germany and Angela Merkel's advisers.", "Angela Merkel", "PERSON"),
 ])
 def test_names_beside_a_list_of_places_keep_their_type(nlp, sentence, name, kind):
-    assert types_in(nlp, sentence).get(name) == kind
+    assert entity_types(nlp, sentence).get(name) == kind
 
 
 @pytest.mark.parametrize("sentence, place", [
@@ -228,7 +216,7 @@ def test_names_beside_a_list_of_places_keep_their_type(nlp, sentence, name, kind
     ("He joined a monastery in the diocese of Sne near the modern town of Esna.", "Sne"),
 ])
 def test_a_name_after_a_place_noun_and_of_is_a_place(nlp, sentence, place):
-    assert types_in(nlp, sentence).get(place) == "PLACE"
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
 
 
 @pytest.mark.parametrize("sentence, name", [
@@ -237,7 +225,7 @@ def test_a_name_after_a_place_noun_and_of_is_a_place(nlp, sentence, place):
     ("The University of Ottawa hired him.", "University of Ottawa"),  # a capitalised head
 ])
 def test_a_name_after_another_noun_and_of_is_no_place_for_it(nlp, sentence, name):
-    found = types_in(nlp, sentence)
+    found = entity_types(nlp, sentence)
     assert name in found and found[name] != "PLACE", found
 
 
@@ -260,7 +248,7 @@ def test_a_name_the_article_calls_a_place_by_apposition(nlp, sentence, name, exp
 
 
 def test_a_roads_number_is_a_place_in_an_article_about_roads(nlp):
-    found = types_in(nlp, "From the north the A1 and the A19 link York with Tyneside. "
+    found = entity_types(nlp, "From the north the A1 and the A19 link York with Tyneside. "
                           "Take the M1 northbound to junction 3.")
     assert found.get("A19") == "PLACE", found
 

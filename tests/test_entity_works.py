@@ -3,19 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.nlp.entities import find_entities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newscorpus.nlp.pipeline import get_nlp
-
-    return get_nlp()
-
-
-def _types(nlp, text):
-    entities, _ = find_entities(nlp(text))
-    return {e.name: e.type for e in entities}
+from helpers import entity_types
 
 
 @pytest.mark.parametrize("text, title", [
@@ -31,11 +19,11 @@ def _types(nlp, text):
     ("He joined the period drama Downton Abbey in 2015.", "Downton Abbey"),
 ])
 def test_a_name_right_after_a_work_noun_is_a_title(nlp, text, title):
-    assert _types(nlp, text).get(title) == "WORK"
+    assert entity_types(nlp, text).get(title) == "WORK"
 
 
 def test_later_mentions_of_a_title_are_the_work_too(nlp):
-    found = _types(nlp, "Critics loved the novel Dark Matters. Dark Matters sold a million copies in Ohio.")
+    found = entity_types(nlp, "Critics loved the novel Dark Matters. Dark Matters sold a million copies in Ohio.")
     assert found.get("Dark Matters") == "WORK" and found.get("Ohio") == "PLACE", found
 
 
@@ -50,18 +38,18 @@ def test_later_mentions_of_a_title_are_the_work_too(nlp):
     ("New polls show Biden leading in Michigan.", "Michigan", "PLACE"),  # "show" the verb
 ])
 def test_names_near_a_work_noun_that_are_no_title_stay(nlp, text, name, kind):
-    assert _types(nlp, text).get(name) == kind
+    assert entity_types(nlp, text).get(name) == kind
 
 
 def test_a_title_that_is_a_persons_name_leaves_the_person(nlp):
     text = ("Anthony Weiner resigned in 2011. Weiner said he was sorry. "
             "His career was the subject of the documentary Weiner.")
-    found = _types(nlp, text)
+    found = entity_types(nlp, text)
     assert found.get("Anthony Weiner") == "PERSON" and "Weiner" not in found, found
 
 
 def test_news_titles_with_a_publication_noun_stay_organisations(nlp):
-    found = _types(nlp, "The newspaper Le Monde reported it, and the magazine Der Spiegel followed. "
+    found = entity_types(nlp, "The newspaper Le Monde reported it, and the magazine Der Spiegel followed. "
                         "He wrote for the newspaper The Guardian in London.")
     assert "WORK" not in found.values(), found
 
@@ -74,7 +62,7 @@ def test_news_titles_with_a_publication_noun_stay_organisations(nlp):
     ("His poems, Childish Recollections (1806), were praised.", {"Childish Recollections"}),
 ])
 def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
-    found = _types(nlp, text)
+    found = entity_types(nlp, text)
     assert {name for name in titles if found.get(name) == "WORK"} == titles, found
 
 
@@ -88,7 +76,7 @@ def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
     ("The Royal Society (1660) met in London.", "Royal Society", "ORG"),
 ])
 def test_people_places_and_bodies_with_years_stay(nlp, text, name, kind):
-    assert _types(nlp, text).get(name) == kind
+    assert entity_types(nlp, text).get(name) == kind
 
 
 @pytest.mark.parametrize("text, title", [
@@ -97,7 +85,7 @@ def test_people_places_and_bodies_with_years_stay(nlp, text, name, kind):
     ("It resembles Joseph Louis Lagrange's Mécanique Analytique in scope.", "Mécanique Analytique"),
 ])
 def test_a_name_after_a_persons_possessive_is_a_title_of_theirs(nlp, text, title):
-    assert _types(nlp, text).get(title) == "WORK"
+    assert entity_types(nlp, text).get(title) == "WORK"
 
 
 @pytest.mark.parametrize("text, name, kind", [
@@ -109,22 +97,22 @@ def test_a_name_after_a_persons_possessive_is_a_title_of_theirs(nlp, text, title
      "ORG"),  # a head word, and no person owns it
 ])
 def test_a_firm_or_a_place_after_a_possessive_keeps_its_type(nlp, text, name, kind):
-    assert _types(nlp, text).get(name) == kind
+    assert entity_types(nlp, text).get(name) == kind
 
 
 def test_a_person_after_a_persons_possessive_stays_a_person(nlp):
-    found = _types(nlp, "Dick Cheney was powerful. George Bush's Dick Cheney ran the war.")
+    found = entity_types(nlp, "Dick Cheney was powerful. George Bush's Dick Cheney ran the war.")
     assert found.get("Dick Cheney") == "PERSON" and found.get("George Bush") == "PERSON", found
 
 
 def test_a_title_the_model_left_untagged_after_a_work_noun_makes_its_later_mentions_the_work(nlp):
-    found = _types(nlp, "He is best known for the TV series Supernatural. Fans surprised him at the "
+    found = entity_types(nlp, "He is best known for the TV series Supernatural. Fans surprised him at the "
                         "Supernatural panel.")
     assert found.get("Supernatural") == "WORK", found
 
 
 def test_names_listed_after_a_work_noun_and_including_are_titles(nlp):
-    found = _types(nlp, "He appeared in several made-for-television films, including Silent Witness, "
+    found = entity_types(nlp, "He appeared in several made-for-television films, including Silent Witness, "
                         "Close to Home, and the Disney Channel Original Movie A Ring of Endless Light.")
     assert found.get("Silent Witness") == "WORK", found
 
@@ -136,4 +124,4 @@ def test_names_listed_after_a_work_noun_and_including_are_titles(nlp):
     ("She toured cities, including Paris, London and Rome.", "London", "PLACE"),  # no work noun
 ])
 def test_people_and_places_listed_after_a_noun_keep_their_type(nlp, text, name, kind):
-    assert _types(nlp, text).get(name) == kind
+    assert entity_types(nlp, text).get(name) == kind

@@ -119,6 +119,11 @@ class Lexicon:
         return _words("given_names.txt")
 
     @cached_property
+    def road_cues(self) -> frozenset[str]:
+        """Words of an article about roads: there "A19" is a road (places.py)."""
+        return _words("road_cues.txt")
+
+    @cached_property
     def place_nouns(self) -> frozenset[str]:
         """Nouns for a kind of place: "the island of Funen" names a place (name_evidence.py)."""
         return _words("place_nouns.txt")

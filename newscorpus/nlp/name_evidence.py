@@ -182,7 +182,13 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
     "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word types, a
     title, a name in capitals stays; so does "Trump" in an article that once writes "trump", and
     "Łódź" beside one "łódź"."""
-    counts = None
+    counted: list[Counter] = []  # the article's words as written, counted once when first needed
+
+    def counts() -> Counter:
+        if not counted:
+            counted.append(Counter(t.text for t in doc if t.is_alpha))
+        return counted[0]
+
     kept = []
     for m in mentions:
         start, end = m.tokens
@@ -191,15 +197,10 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
             continue
         if (tok is not None and tok.is_alpha and not tok.is_upper and not m.head_typed and not m.titles
                 and m.key not in lex.type_overrides and m.key not in lex.canonical_types
-                and m.key not in lex.canonical_aliases):
-            if counts is None:
-                counts = Counter(t.text for t in doc if t.is_alpha)
-            if counts[tok.lower_] >= counts[tok.text]:
-                continue
+                and m.key not in lex.canonical_aliases and counts()[tok.lower_] >= counts()[tok.text]):
+            continue
         if m.type == "PERSON" and end - start >= 2 and not m.titles and at_line_or_sentence_start(doc, start):
-            if counts is None:
-                counts = Counter(t.text for t in doc if t.is_alpha)
-            m = _without_a_leading_verb(doc, m, counts, lex)
+            m = _without_a_leading_verb(doc, m, counts(), lex)
         kept.append(m)
     return kept
 

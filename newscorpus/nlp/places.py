@@ -234,18 +234,14 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
 
 
 ROAD_NUMBER = re.compile(r"^(?:[ABM]\d{1,4}M?|I-\d{1,3}|US-\d{1,3})$")  # "A19", "M62", "I-44"
-# Words only an article about roads writes: the number it gives is a road's, not an aircraft's
-# ("the A380") or a rifle's ("the M16").
-ROAD_CUES = frozenset({"northbound", "southbound", "eastbound", "westbound", "motorway", "motorways", "junction",
-                       "interstate", "freeway", "highway"})
 
 
 def road_numbers(doc, mentions: list) -> list:
     """ "the A19 on Bootham", "the A59 and the M62 provide connections": a road's number the model
     read as an organisation or a person is a place, in an article that speaks of roads
-    (`ROAD_CUES`, in lower case). The mentions are retyped in place and returned."""
+    (`road_cues.txt`, in lower case). The mentions are retyped in place and returned."""
     numbers = [m for m in mentions if m.type in {"ORG", "PERSON"} and ROAD_NUMBER.match(m.text)]
-    if numbers and any(t.is_lower and t.lower_ in ROAD_CUES for t in doc):
+    if numbers and any(t.is_lower and t.lower_ in lexicon().road_cues for t in doc):
         for m in numbers:
             m.type = "PLACE"
     return mentions

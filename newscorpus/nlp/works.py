@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import name_evidence
-from .lexicon import Lexicon
+from .lexicon import Lexicon, canonical_key
 from .places import known_place
 
 if TYPE_CHECKING:
@@ -137,8 +137,6 @@ def _untagged_titles(doc, mentions: list[RawMention], lex: Lexicon) -> tuple[set
     after a work noun with "including" or "like" ("made-for-television films, including Silent
     Witness, Close to Home and ..."), by their indices. A list runs through capitalised words,
     joiners and a title's small words, and stops at anything else."""
-    from .lexicon import canonical_key
-
     covered = {i for m in mentions if m.tokens[0] >= 0 for i in range(*m.tokens)}
     by_start = {m.tokens[0]: index for index, m in enumerate(mentions) if m.tokens[0] >= 0}
     keys: set[str] = set()

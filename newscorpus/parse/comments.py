@@ -15,7 +15,10 @@ from .rules import Rules, matches_any
 from .units import Unit, is_content, is_date_line, is_sentence, parse_stamp
 
 NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-AUTHOR_TRIM = re.compile(r"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|says|said|writes|wrote)$", re.I)
+# The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
+SAY_VERBS = "says|said|writes|wrote|commented|added|replied"
+SAYS = re.compile(rf"\b(?:{SAY_VERBS})\b", re.I)
+AUTHOR_TRIM = re.compile(rf"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|{SAY_VERBS})$", re.I)
 HEADER_LOOKAHEAD = 12
 # Comments follow an article: a bare comment header above this much article text is a teaser
 # list or a byline; a worded marker ("12 Comments") needs only some article text above it.
@@ -50,8 +53,6 @@ PROFILE_CHARS = 80  # a commenter's motto is a line, not a paragraph
 BARE_NAME = re.compile(r"[@\w](?=.*[^\W\d_])")
 LOWER_WORD = re.compile(r"(?<!\S)(?-i:[a-z])[a-z'’]{2,}\b")
 NAME_SHAPE = re.compile(r"\S{1,40}(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}")
-# The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
-SAYS = re.compile(r"\b(?:says|said|writes|wrote|commented|added|replied)\b", re.I)
 BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
 
@@ -266,7 +267,7 @@ def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
                if _is_chrome(u.text, rules) != "comment_chrome" and not BARE_LINK.fullmatch(u.text)]
     opening = opening[:3 * UNDATED_PAIRS]
     names = [k for k in range(len(opening)) if _undated_header(opening, k, rules)]
-    return bool(names) and names[0] == 0 and len(names) >= UNDATED_PAIRS
+    return names[:1] == [0] and len(names) >= UNDATED_PAIRS
 
 
 def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:

@@ -76,15 +76,27 @@ class Signature:
         return float(np.count_nonzero(self.hashvalues == other.hashvalues)) / len(self.hashvalues)
 
     def containment(self, other: "Signature", jaccard: float | None = None) -> float:
-        """Estimated share of the smaller text's shingles that the other has: from the
-        Jaccard estimate J (given when already computed) and the set sizes,
-        |A ∩ B| = J (|A| + |B|) / (1 + J)."""
-        smaller = min(self.shingle_count, other.shingle_count)
-        if smaller == 0:
-            return 0.0
+        """Estimated share of the smaller text's shingles that the other has (`containment`)."""
         jaccard = self.jaccard(other) if jaccard is None else jaccard
-        shared = jaccard * (self.shingle_count + other.shingle_count) / (1 + jaccard)
-        return min(1.0, shared / smaller)
+        return float(containment(jaccard, self.shingle_count, other.shingle_count))
+
+
+def containment(jaccard, count_a, count_b):
+    """From the Jaccard estimate J and the set sizes, |A ∩ B| = J (|A| + |B|) / (1 + J) over the
+    smaller set (0 for an empty one). For numbers, and for numpy arrays of them: closest_copy
+    weighs every candidate at once with the same formula."""
+    smaller = np.minimum(count_a, count_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shared = jaccard * np.add(count_a, count_b, dtype=np.float64) / (1 + jaccard)
+        return np.where(smaller == 0, 0.0, np.minimum(1.0, shared / smaller))
+
+
+def are_copies(jaccard, count_a, count_b, min_containment: float):
+    """Copies by containment; below MIN_SHINGLES only a near-identical text counts. For numbers,
+    and for numpy arrays of them."""
+    short = np.minimum(count_a, count_b) < MIN_SHINGLES
+    return np.where(short, np.asarray(jaccard) >= SHORT_TEXT_JACCARD,
+                    containment(jaccard, count_a, count_b) >= min_containment)
 
 
 def signature(body: str, size: int = SHINGLE_WORDS, num_perm: int = NUM_PERM) -> Signature | None:
@@ -123,9 +135,7 @@ class CopyRules:
 
     def are_copies(self, a: Signature, b: Signature, jaccard: float | None = None) -> bool:
         jaccard = a.jaccard(b) if jaccard is None else jaccard
-        if min(a.shingle_count, b.shingle_count) < MIN_SHINGLES:
-            return jaccard >= SHORT_TEXT_JACCARD
-        return a.containment(b, jaccard) >= self.min_containment
+        return bool(are_copies(jaccard, a.shingle_count, b.shingle_count, self.min_containment))
 
     def closest_copy(self, sig: Signature, candidates: list[tuple]) -> tuple | None:
         """The candidate (id, anything, signature bytes, shingle count) that `sig` is the
@@ -139,16 +149,11 @@ class CopyRules:
         counts = np.fromiter((c[3] for c in candidates), dtype=np.float64, count=len(candidates))
         values = np.frombuffer(b"".join(c[2] for c in candidates), dtype="<u4").reshape(len(candidates), -1)
         jaccard = np.count_nonzero(values == sig.hashvalues, axis=1) / values.shape[1]
-        own = float(sig.shingle_count)
-        smaller = np.minimum(counts, own)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            shared = jaccard * (own + counts) / (1 + jaccard)
-            containment = np.where(smaller == 0, 0.0, np.minimum(1.0, shared / smaller))
-        copies = np.where(smaller < MIN_SHINGLES, jaccard >= SHORT_TEXT_JACCARD, containment >= self.min_containment)
+        copies = are_copies(jaccard, sig.shingle_count, counts, self.min_containment)
         if not copies.any():
             return None
         # Most shared text first, then the closer signature, then the earliest article.
-        order = np.lexsort((ids, -jaccard, -containment))
+        order = np.lexsort((ids, -jaccard, -containment(jaccard, sig.shingle_count, counts)))
         best = next(k for k in order if copies[k])
         return candidates[best]
 
