@@ -40,6 +40,26 @@ def test_a_place_the_model_missed_after_a_preposition_is_found(nlp):
     assert found.get("Copenhagen") == "PLACE", found
 
 
+@pytest.mark.parametrize("sentence, town", [
+    # Towns of 20,000 to 50,000 people the model leaves untagged: too small to outweigh a person
+    # the model read, but here it read none.
+    ("A force led by Stephen Austin hastened to Nacogdoches to support the army.", "Nacogdoches"),
+    ("The rebels took prisoner the alcalde of Nacogdoches.", "Nacogdoches"),
+    ("She retired to Vichy in the spring.", "Vichy"),
+    ("The ferry runs to Tiberias twice a day.", "Tiberias"),
+])
+def test_a_small_town_the_model_missed_after_a_preposition_is_found(nlp, sentence, town):
+    assert entity_types(nlp, sentence).get(town) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("The army marched north in March and reached the river in May.", "March"),  # a date, and a town
+    ("She sent the letters to Hope before leaving.", "Hope"),  # the model's person
+])
+def test_a_word_the_model_read_as_something_else_is_no_missed_town(nlp, sentence, word):
+    assert entity_types(nlp, sentence).get(word) != "PLACE"
+
+
 def test_capitalised_words_after_a_preposition_are_not_taken_for_a_place_they_start(nlp):
     found = entity_types(nlp, "They sailed past Copenhagen Harbour Lights on their way north.")
     assert "Copenhagen" not in found, found

@@ -209,24 +209,28 @@ MISSED_CITY_PREPOSITIONS = frozenset({"at", "of"})
 
 
 def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
-    """Places the model left untagged ("returned to Copenhagen in August"): capitalised words
-    after a preposition that takes places ("in", "to", "at"; not "with" or "by"), outside
-    every name, that a gazetteer lists as a city large enough to be read as one where the
-    model read a person."""
+    """Places the model left untagged ("returned to Copenhagen in August", "hastened to
+    Nacogdoches"): capitalised words after a preposition that takes places ("in", "to", "at";
+    not "with" or "by"), outside every name and every other entity the model saw (a date's
+    "in March" is no town), that a gazetteer lists, however small: the towns' size guards
+    against a person the model read, and here it read none."""
     prepositions = CITY_PREPOSITIONS | MISSED_CITY_PREPOSITIONS | lexicon().place_prepositions
+    common_words = lexicon().gazetteer_common_words
     found = []
     n = len(doc)
     i = 1
     while i < n:
-        if taken[i] or not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in prepositions or not doc[i].is_alpha:
+        if (taken[i] or doc[i].ent_type_ or not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in prepositions
+                or not doc[i].is_alpha):
             i += 1
             continue
         end = i
-        while end < n and end - i < MISSED_PLACE_MAX_WORDS and not taken[end] and doc[end].is_alpha \
-                and doc[end].text[:1].isupper():
+        while end < n and end - i < MISSED_PLACE_MAX_WORDS and not taken[end] and not doc[end].ent_type_ \
+                and doc[end].is_alpha and doc[end].text[:1].isupper():
             end += 1
         # The whole capitalised run must be the place: "to Copenhagen Harbour" is not Copenhagen.
-        if known_place(canonical_key(doc[i:end].text), "PERSON"):
+        key = canonical_key(doc[i:end].text)
+        if place_sizes().get(key) and key not in common_words:
             found.append((i, end, "GPE"))
             taken[i:end] = b"\x01" * (end - i)
         i = end
