@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, nested_places, raw_mentions
-from . import name_evidence
+from . import name_evidence, place_cues
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -151,6 +151,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged)
     _type_known_places(raw, final_keys, types, doc, lex)
     _type_listed_places(raw, final_keys, types, doc, lex)
+    place_cues.type_by_place_cues(raw, final_keys, types, doc, lex)
     return _build(raw, final_keys, types, canonical_names, {merged.find(k) for k in shortened})
 
 
