@@ -181,7 +181,7 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
     capitalised for emphasis, in a heading or a title case phrase: "Uniformity and Variety",
     "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word types, a
     title, a name in capitals stays; so does "Trump" in an article that once writes "trump", and
-    "Łódź" beside one "łódź"."""
+    "Łódź" beside one "łódź". Names of a few such words go the same way (`common_phrase`)."""
     counted: list[Counter] = []  # the article's words as written, counted once when first needed
 
     def counts() -> Counter:
@@ -195,14 +195,41 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
         tok = doc[start] if end - start == 1 else None
         if tok is not None and amount_in_currency(doc, start):
             continue
-        if (tok is not None and tok.is_alpha and not tok.is_upper and not m.head_typed and not m.titles
-                and m.key not in lex.type_overrides and m.key not in lex.canonical_types
-                and m.key not in lex.canonical_aliases and counts()[tok.lower_] >= counts()[tok.text]):
+        vouched = (m.head_typed or m.titles or m.key in lex.type_overrides or m.key in lex.canonical_types
+                   or m.key in lex.canonical_aliases)
+        if (tok is not None and tok.is_alpha and not tok.is_upper and not vouched
+                and counts()[tok.lower_] >= counts()[tok.text]):
+            continue
+        if tok is None and not vouched and common_phrase(doc[start:end], counts(), lex):
             continue
         if m.type == "PERSON" and end - start >= 2 and not m.titles and at_line_or_sentence_start(doc, start):
             m = _without_a_leading_verb(doc, m, counts(), lex)
         kept.append(m)
     return kept
+
+
+COMMON_PHRASE_MAX_WORDS = 4
+
+
+def common_phrase(tokens, counts: Counter, lex: Lexicon) -> bool:
+    """ "Translation Studies", "Moon Rocks", "Conservation of Energy": a name of two to four words
+    each of which the article writes in lower case more often than capitalised is a phrase of
+    common words in title case (a heading, a field, a thing), no name. A name holding a word the
+    article capitalises more often ("National Guard" in an article about it) or a head word
+    ("Temple of the Feathered Serpent", "White House"), a place the gazetteers list, or a
+    person's full name opening with a given name stays."""
+    words = [t for t in tokens if t.lower_ not in _PHRASE_CONNECTORS]
+    if not 2 <= len(words) <= COMMON_PHRASE_MAX_WORDS:
+        return False
+    for tok in words:
+        if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_upper or tok.lower_ in lex.head_types:
+            return False
+        if counts[tok.lower_] <= counts[tok.text]:
+            return False
+    return not (place_sizes().get(canonical_key(tokens.text)) or opens_with_a_given_name(tokens, lex))
+
+
+_PHRASE_CONNECTORS = frozenset({"of", "and", "for", "the", "in", "on", "&"})
 
 
 def _without_a_leading_verb(doc, m, counts: Counter, lex: Lexicon):
