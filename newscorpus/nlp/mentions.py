@@ -360,9 +360,8 @@ def raw_mentions(doc) -> list[RawMention]:
         if places:
             spans += places
             continue
-        for piece_start, piece_end in (piece for a, b in name_evidence.split_at_slashes(doc, start, end)
-                                       for piece in _split_at_possessives(doc, a, b)):
-            spans.append((piece_start, piece_end, label))
+        for a, b, kind in name_evidence.split_at_slashes(doc, start, end, label):
+            spans += [(piece_start, piece_end, kind) for piece_start, piece_end in _split_at_possessives(doc, a, b)]
     spans += missed_places(doc, taken)
     spans.sort()
     mentions = []

@@ -296,16 +296,38 @@ def _line_break_before(doc, i: int) -> bool:
 NAME_PUNCTUATION = frozenset({"&", "'s", "’s", "."})
 
 
-def split_at_slashes(doc, start: int, end: int) -> list[tuple[int, int]]:
+DASHES = frozenset({"-", "–", "—"})
+
+
+def _spaced_dash(doc, i: int) -> bool:
+    return doc[i].text in DASHES and i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+
+
+def split_at_slashes(doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """ "Newsmax / Zogby poll", "(credit: Motion Picture News/Wikimedia Commons)": a slash in a
     name of several words separates names; one word each side is one name ("AC/DC"). A piece
     with figures or dashes is a direction or a route, no name ("From the North / Kansas -
-    US-75 South"): dropped, as the whole was before."""
-    slashes = [i for i in range(start, end) if doc[i].text == "/"]
+    US-75 South"): dropped, as the whole was before. A dash with a space each side separates names
+    the same way ("Winston - Yale - Allegheny - Braden", "Army - Navy"); one inside a word joins
+    it ("Winston-Salem"). The model's `label` was for the whole: a piece it reads alone as one
+    name of a type it gives names takes that type ("Oklahoma City" in "Oklahoma City - I-44")."""
+    slashes = [i for i in range(start, end) if doc[i].text == "/" or _spaced_dash(doc, i)]
     if not slashes or " " not in doc[start:end].text:
-        return [(start, end)]
+        return [(start, end, label)]
     pieces = zip([start] + [i + 1 for i in slashes], slashes + [end])
-    return [(a, b) for a, b in pieces if b > a and all(t.is_alpha or t.text in NAME_PUNCTUATION for t in doc[a:b])]
+    kept = [(a, b) for a, b in pieces if b > a and all(t.is_alpha or t.text in NAME_PUNCTUATION for t in doc[a:b])]
+    alone = labels_alone({doc[a:b].text for a, b in kept}) if len(kept) > 1 else {}
+    return [(a, b, _piece_label(doc[a:b].text, alone.get(doc[a:b].text), label)) for a, b in kept]
+
+
+def _piece_label(text: str, alone: tuple[str, ...] | None, label: str) -> str:
+    """The model alone takes unknown surnames for towns ("Zogby"): a place's label only for a
+    place the gazetteers list."""
+    if not alone or alone[0] not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+        return label
+    if alone[0] in {"GPE", "LOC", "FAC"} and not place_sizes().get(canonical_key(text)):
+        return label
+    return alone[0]
 
 
 def alone_on_its_line(doc, start: int, end: int) -> bool:
