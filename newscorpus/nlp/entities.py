@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
-from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, nested_places, raw_mentions
+from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
+from .nested import nested_places
 from . import name_evidence, place_cues
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 

@@ -1,0 +1,69 @@
+"""Places named inside a longer name: "University of Paris" also mentions Paris.
+
+A name the model read whole (an organisation, an event, a building) may hold a place the
+article thereby mentions; the place is added as a mention of its own, and the longer name
+stays one mention for quote attribution (entities.find_entities).
+"""
+from __future__ import annotations
+
+from . import name_evidence
+from .lexicon import canonical_key, lexicon, normalise_surface
+from .mentions import RawMention, _is_capitalised
+from .places import is_region, known_place
+
+
+NESTED_MAX_WORDS = 3
+
+
+def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """Places named inside a longer name: "University of Paris", "Kyoto University", "Chicago
+    White Sox", "Vietnam War", "Auckland Hospital" also mention Paris, Kyoto, Chicago, Vietnam,
+    Auckland. A part is a place when the model, shown that part on its own, reads it as one
+    (inside the name its context says ORG), or a gazetteer lists it (places.py): any city
+    after "of", only a region or a large city leading the name, and nothing leading a name
+    that opens with a person's ("George Washington University", "Mary Baldwin College")."""
+    lex = lexicon()
+    candidates = []  # for each name, its parts to try in order, as (text, tokens, after "of")
+    openings = {}  # a name's first two words, to ask whether they are a person's
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        named_after = m.type in {"ORG", "EVENT"} or (
+            m.type == "PLACE" and span[-1].lower_ in lex.head_types and span[-1].lower_ not in lex.division_heads)
+        if not named_after:
+            continue
+        tokens = list(span)
+        parts = []
+        ofs = [i for i, t in enumerate(tokens) if t.lower_ == "of"]
+        if ofs and 0 < len(tokens) - ofs[-1] - 1 <= NESTED_MAX_WORDS:
+            parts.append((tokens[ofs[-1] + 1:], True))  # "University of Paris"
+        for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
+            if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
+                parts.append((tokens[:size], False))
+        if len(tokens) >= 3 and name_evidence.looks_like_full_name(span[:2], lex):
+            openings[m.start] = span[:2].text
+        candidates.append((m, [(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts]))
+    # The model's reading alone is asked of organisations' parts only: inside a place or an
+    # event it takes "South", "Cape", "Verizon" (Center) for places.
+    places = _places_among({text for m, parts in candidates if m.type == "ORG" for text, _, _ in parts})
+    people = {t for t, labels in name_evidence.labels_alone(set(openings.values())).items() if labels == ("PERSON",)}
+    found = []
+    for m, parts in candidates:
+        opens_with_a_person = openings.get(m.start) in people
+        for text, part, after_of in parts:
+            if not after_of and opens_with_a_person:
+                continue
+            key = canonical_key(text)
+            listed = known_place(key, "ORG") if after_of else (
+                is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
+            if listed or text in places:
+                found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
+                                        type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
+                break
+    return found
+
+
+def _places_among(texts: set[str]) -> set[str]:
+    """Which of these names the model, reading each on its own, takes for a place."""
+    return {t for t, labels in name_evidence.labels_alone(texts).items() if labels in (("GPE",), ("LOC",))}
