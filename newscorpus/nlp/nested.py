@@ -29,39 +29,63 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) < 2:
             continue
-        named_after = m.type in {"ORG", "EVENT"} or (
+        named_after = m.type in {"ORG", "EVENT", "AWARD"} or (
             m.type == "PLACE" and span[-1].lower_ in lex.head_types and span[-1].lower_ not in lex.division_heads)
         if not named_after:
             continue
         tokens = list(span)
-        parts = []
-        ofs = [i for i, t in enumerate(tokens) if t.lower_ == "of"]
-        if ofs and 0 < len(tokens) - ofs[-1] - 1 <= NESTED_MAX_WORDS:
-            parts.append((tokens[ofs[-1] + 1:], True))  # "University of Paris"
+        groups = [_after(tokens, "of"), _after(tokens, "at") + _after(tokens, ","), []]
         for size in range(1, NESTED_MAX_WORDS):  # "Kyoto University", "Tampa Bay Rays"
             if size < len(tokens) and all(_is_capitalised(t) for t in tokens[:size]) and tokens[size].lower_ != "of":
-                parts.append((tokens[:size], False))
+                groups[2].append((tokens[:size], False))
         if len(tokens) >= 3 and name_evidence.looks_like_full_name(span[:2], lex):
             openings[m.start] = span[:2].text
-        candidates.append((m, [(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in parts]))
+        candidates.append((m, [[(normalise_surface(doc[p[0].i:p[-1].i + 1].text), p, after_of) for p, after_of in group]
+                               for group in groups if group]))
     # The model's reading alone is asked of organisations' parts only: inside a place or an
     # event it takes "South", "Cape", "Verizon" (Center) for places.
-    places = _places_among({text for m, parts in candidates if m.type == "ORG" for text, _, _ in parts})
+    places = _places_among({text for m, groups in candidates if m.type == "ORG"
+                            for parts in groups for text, _, _ in parts})
     people = {t for t, labels in name_evidence.labels_alone(set(openings.values())).items() if labels == ("PERSON",)}
     found = []
-    for m, parts in candidates:
+    for m, groups in candidates:
         opens_with_a_person = openings.get(m.start) in people
-        for text, part, after_of in parts:
-            if not after_of and opens_with_a_person:
-                continue
-            key = canonical_key(text)
-            listed = known_place(key, "ORG") if after_of else (
-                is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
-            if listed or text in places:
-                found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
-                                        type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
-                break
+        for parts in groups:  # one place from each: after "of", after "at" or a comma, leading the name
+            for text, part, after_of in parts:
+                if not after_of and opens_with_a_person:
+                    continue
+                key = canonical_key(text)
+                listed = known_place(key, "ORG") if after_of else (
+                    is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
+                if listed or text in places:
+                    found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
+                                            type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
+                    break
     return found
+
+
+def _after(tokens, word: str) -> list[tuple[list, bool]]:
+    """The capitalised words after the name's last `word`, longest first, cut where they stop
+    ("University of California at Berkeley": "California"; "Film Critics Circle of Australia
+    Awards": "Australia Awards", then "Australia"; "University of California, Berkeley": after
+    the comma, "Berkeley"). These stand where places stand, so any listed city counts."""
+    at = [i for i, t in enumerate(tokens) if t.lower_ == word]
+    if not at:
+        return []
+    rest = tokens[at[-1] + 1:]
+    if rest and rest[0].lower_ == "the":
+        rest = rest[1:]  # "Society of the Cincinnati"
+    run = []
+    for i, tok in enumerate(rest):  # "Citizens of Antigua and Barbuda" keeps its "and"
+        joins = tok.lower_ in RUN_CONNECTORS and i + 1 < len(rest) and _is_capitalised(rest[i + 1])
+        if not (_is_capitalised(tok) or (joins and run)):
+            break
+        run.append(tok)
+    return [(run[:size], True) for size in range(min(len(run), NESTED_MAX_WORDS), 0, -1)
+            if _is_capitalised(run[size - 1])]
+
+
+RUN_CONNECTORS = frozenset({"and", "&", "de", "del", "du"})
 
 
 def _places_among(texts: set[str]) -> set[str]:

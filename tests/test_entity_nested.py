@@ -1,0 +1,33 @@
+"""Places inside longer names (nlp/nested.py): the words after "of", "at" or a comma inside an
+organisation's, an event's or an award's name are a place where a gazetteer lists them, cut
+where the place ends; the longer name stays whole."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import entity_types
+
+
+@pytest.mark.parametrize("sentence, name, places", [
+    ("From 1947 to 1960, he taught at the University of California at Berkeley, where he became a professor.",
+     "University of California at Berkeley", ["California", "Berkeley"]),
+    ("He was Professor of Linguistics at the University of California, Berkeley until 1994.",
+     "University of California, Berkeley", ["California", "Berkeley"]),
+    ("He was nominated for Best Actor at the Film Critics Circle of Australia Awards.",
+     "Film Critics Circle of Australia Awards", ["Australia"]),  # the place, not its awards
+    ("He was a member of the Society of the Cincinnati and a friend of Hamilton.",
+     "Society of the Cincinnati", ["Cincinnati"]),
+    ("Citizens of Antigua and Barbuda need no visa.", "Citizens of Antigua and Barbuda", ["Antigua and Barbuda"]),
+])
+def test_a_place_inside_a_longer_name_is_mentioned_and_the_name_stays(nlp, sentence, name, places):
+    found = entity_types(nlp, sentence)
+    assert name in found and all(found.get(place) == "PLACE" for place in places), found
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("He studied at the Museum of Fine Arts School in Boston.", ["Fine", "Fine Arts"]),
+    ("He joined the Church of Jesus Christ of Latter-day Saints.", ["Jesus", "Jesus Christ"]),
+])
+def test_words_after_of_that_no_gazetteer_lists_are_no_place(nlp, sentence, words):
+    found = entity_types(nlp, sentence)
+    assert not [w for w in words if found.get(w) == "PLACE"], found
