@@ -71,6 +71,8 @@ def test_a_name_cited_with_one_year_is_a_title(nlp, text, titles):
     ("Jane Roe (born 1950) lives in Ohio.", "Jane Roe", "PERSON"),
     ("Rep. Jane Roe (D-Calif.) voted against it.", "Jane Roe", "PERSON"),
     ("The Games went to Athens (2004), Beijing (2008) and London (2012).", "Beijing", "PLACE"),
+    # After "by", a name and a year are a work's author and its date, not its title.
+    ("St. Jerome in the Desert, by Giovanni Bellini (1505)", "Giovanni Bellini", "PERSON"),
     ("Hillary Clinton won in 2016; Clinton (2016) and Barack Obama (2012) both carried Virginia.",
      "Barack Obama", "PERSON"),
     ("The Royal Society (1660) met in London.", "Royal Society", "ORG"),

@@ -96,10 +96,27 @@ def _dated_work(doc, m: RawMention, lex: Lexicon, people: set[str]) -> str:
     after = doc[close + 1] if close + 1 < len(doc) else None
     if m.type != "PERSON" or m.key in people or (after is not None and after.tag_ in FINITE_VERBS):
         return ""
+    if _after_by(doc, start):
+        return ""  # the work's author and its year: "St. Jerome in the Desert, by Giovanni Bellini (1505)"
     if end - start > 1:
         return "ask"
     listed_before = start >= 2 and doc[start - 1].text in {",", "and"} and doc[start - 2].text == ")"
     return "yes" if listed_before or (after is not None and after.text in {",", "and"}) else ""
+
+
+AUTHORS_MAX_TOKENS = 6
+
+
+def _after_by(doc, start: int) -> bool:
+    """The name at token `start` follows "by", alone or with co-authors: "by Giovanni Bellini",
+    "by Cruse and Croft"."""
+    for i in range(start - 1, max(-1, start - 1 - AUTHORS_MAX_TOKENS), -1):
+        tok = doc[i]
+        if tok.lower_ == "by":
+            return True
+        if not (tok.text[:1].isupper() or tok.lower_ in {"and", "&", ","}):
+            return False
+    return False
 
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
