@@ -60,6 +60,23 @@ def test_a_word_the_model_read_as_something_else_is_no_missed_town(nlp, sentence
     assert entity_types(nlp, sentence).get(word) != "PLACE"
 
 
+@pytest.mark.parametrize("sentence, country", [
+    # Countries the model leaves untagged in a list beside places it tagged.
+    ("Citizens of Antigua and Barbuda (28 days), Barbados (28 days), Benin, Bosnia and Herzegovina need no visa.",
+     "Barbados"),
+    ("Visitors from Namibia, Singapore, Slovakia, Saint Kitts and Nevis, Saint Lucia and Samoa are welcome.", "Nevis"),
+])
+def test_an_untagged_country_listed_beside_places_is_a_place(nlp, sentence, country):
+    assert entity_types(nlp, sentence).get(country) == "PLACE"
+
+
+def test_an_untagged_town_listed_beside_places_is_left_to_the_model(nlp):
+    # Only countries and regions are sure enough in a list; towns named like words ("Reading",
+    # "Bath") need a preposition before them.
+    found = entity_types(nlp, "Trains run to Leeds, Reading and Bath every hour.")
+    assert "Reading" not in found and "Bath" not in found, found
+
+
 def test_capitalised_words_after_a_preposition_are_not_taken_for_a_place_they_start(nlp):
     found = entity_types(nlp, "They sailed past Copenhagen Harbour Lights on their way north.")
     assert "Copenhagen" not in found, found

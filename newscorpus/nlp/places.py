@@ -213,15 +213,18 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
     Nacogdoches"): capitalised words after a preposition that takes places ("in", "to", "at";
     not "with" or "by"), outside every name and every other entity the model saw (a date's
     "in March" is no town), that a gazetteer lists, however small: the towns' size guards
-    against a person the model read, and here it read none."""
+    against a person the model read, and here it read none. A country or region is found in a
+    list beside a place the model tagged too ("Barbados (28 days), Benin")."""
     prepositions = CITY_PREPOSITIONS | MISSED_CITY_PREPOSITIONS | lexicon().place_prepositions
     common_words = lexicon().gazetteer_common_words
+    place_ents = [e for e in doc.ents if e.label_ in {"GPE", "LOC"}]
+    starts, ends = {e.start for e in place_ents}, {e.end for e in place_ents}
     found = []
     n = len(doc)
     i = 1
     while i < n:
-        if (taken[i] or doc[i].ent_type_ or not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in prepositions
-                or not doc[i].is_alpha):
+        if (taken[i] or doc[i].ent_type_ or not doc[i].text[:1].isupper() or not doc[i].is_alpha
+                or (doc[i - 1].lower_ not in prepositions and not _listed_with(doc, i, starts, ends))):
             i += 1
             continue
         end = i
@@ -230,11 +233,26 @@ def missed_places(doc, taken: bytearray) -> list[tuple[int, int, str]]:
             end += 1
         # The whole capitalised run must be the place: "to Copenhagen Harbour" is not Copenhagen.
         key = canonical_key(doc[i:end].text)
-        if place_sizes().get(key) and key not in common_words:
+        after_preposition = doc[i - 1].lower_ in prepositions
+        if place_sizes().get(key) and key not in common_words and (after_preposition or is_region(key)):
             found.append((i, end, "GPE"))
             taken[i:end] = b"\x01" * (end - i)
         i = end
     return found
+
+
+def _listed_with(doc, i: int, starts: set[int], ends: set[int]) -> bool:
+    """Token `i` opens an item of a list whose neighbour the model tagged as a place: "Antigua
+    and Barbuda (28 days), Barbados (28 days), Benin", "Saint Kitts and Nevis, Saint Lucia"."""
+    before = i - 1
+    if doc[before].text in LIST_JOINERS and (before in ends or _aside_before(doc, before) in ends
+                                             or before - 1 in ends and doc[before - 1].text in LIST_JOINERS):
+        return True
+    j = i
+    while j < len(doc) and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j += 1
+    after = _past_aside(doc, j)
+    return after + 1 < len(doc) and doc[after].text in LIST_JOINERS and after + 1 in starts
 
 
 ROAD_NUMBER = re.compile(r"^(?:[ABM]\d{1,4}M?|I-\d{1,3}|US-\d{1,3})$")  # "A19", "M62", "I-44"
