@@ -300,3 +300,13 @@ def test_a_number_like_a_roads_needs_an_article_about_roads(nlp, text, kind):
 
     number = RawMention(0, 4, "A380" if "A380" in text else "A19", "ORG")
     assert road_numbers(nlp(text), [number])[0].type == kind
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Saint Lucia is an island country in the Caribbean.", "Saint Lucia", "PLACE"),  # a country, whole
+    ("Visitors from Namibia, Singapore, Saint Lucia and Samoa are welcome.", "Saint Lucia", "PLACE"),
+    ("Saint Jerome translated the Bible into Latin.", "Jerome", "PERSON"),  # a saint: the title goes
+    ("The statue of Saint Nicholas stands in the square.", "Nicholas", "PERSON"),
+])
+def test_a_country_named_like_a_title_and_a_name_is_a_country(nlp, sentence, name, kind):
+    assert entity_types(nlp, sentence).get(name) == kind

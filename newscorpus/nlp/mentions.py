@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import name_evidence, works
-from .places import coordinated_places, known_place, led_by_a_place_word, missed_places, road_numbers
+from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
 LABEL_TYPES = {
@@ -272,6 +272,8 @@ def clean_mention(doc, start: int, end: int, label: str, lex: Lexicon) -> RawMen
     title_start = -1
     if label == "ORG" and _addressed_as_a_person(doc, start, end):
         label = "PERSON"
+    if label == "PERSON" and doc[start].lower_ in lex.role_words and is_region(canonical_key(doc[start:end].text)):
+        label = "GPE"  # "Saint Lucia", "Saint Helena": a country's name, no title and a person
     if label == "PERSON":
         inner = start
         while inner < end - 1 and doc[inner].lower_ in lex.role_words:
