@@ -310,3 +310,21 @@ def test_a_number_like_a_roads_needs_an_article_about_roads(nlp, text, kind):
 ])
 def test_a_country_named_like_a_title_and_a_name_is_a_country(nlp, sentence, name, kind):
     assert entity_types(nlp, sentence).get(name) == kind
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # The model calls each a nationality or group (NORP).
+    ("El Castillo, located at Chichen Itza in the eastern Yucatán peninsula, served as a temple.", "Yucatán"),
+    ("Retiring to the monastery of Phbow, Pachomius gave Theodorus control.", "Phbow"),
+    ("He was born in the village of Mazirat in France.", "Mazirat"),
+])
+def test_a_region_or_a_named_place_the_model_took_for_a_nationality_is_a_place(nlp, sentence, name):
+    assert entity_types(nlp, sentence).get(name) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Russian delegation met the Chinese ambassador.", "Chinese"),
+    ("Some Texans tried to undermine the government.", "Texans"),
+])
+def test_nationalities_and_groups_stay_what_the_model_said(nlp, sentence, name):
+    assert entity_types(nlp, sentence).get(name) == "NORP"

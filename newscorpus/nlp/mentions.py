@@ -410,6 +410,9 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
                      or end - start == 1 and name_evidence.place_context(doc, start, lex))
                 and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
             m.type = "PLACE"
+        elif m.type == "NORP" and m.key not in lex.demonyms and (
+                is_region(m.key) or name_evidence.named_a_place(doc, start, end, lex)):
+            m.type = "PLACE"  # "the Yucatán peninsula", "the monastery of Phbow": no nationality
         elif (m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex)
               and doc[end - 1].lower_ not in lex.given_names):  # "Morgan Stanley" is read alone below
             m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
