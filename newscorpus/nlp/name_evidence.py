@@ -93,6 +93,42 @@ def opens_with_a_given_name(tokens, lex: Lexicon) -> bool:
     return not (known_place(canonical_key(words[0]), "ORG") or place_sizes().get(canonical_key(" ".join(words))))
 
 
+MISSED_PERSON_MAX_WORDS = 3
+
+
+def missed_people(doc, taken: bytearray, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """People the model left untagged ("his friend Auguste Chevalier", "his fellow-Scots Paul
+    Menzies"): two or three capitalised words outside every entity the model saw, opening with a
+    given name and holding nothing an institution's or a place's name holds
+    (`opens_with_a_given_name`), none of which the article writes in lower case ("Will Power",
+    "Rose Garden" are phrases). Marked in `taken` as they are found."""
+    lower = None
+    found = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.ent_type_ or not tok.is_title or tok.lower_ not in lex.given_names:
+            i += 1
+            continue
+        end = i + 1
+        while (end < n and end - i < MISSED_PERSON_MAX_WORDS and not taken[end] and not doc[end].ent_type_
+               and (doc[end].is_title or doc[end].text.endswith(".") and len(doc[end].text) == 2)
+               and "\n" not in doc[end - 1].whitespace_):
+            end += 1
+        # The whole capitalised run must be the name: "San Diego Comic-Con" holds no Diego Comic.
+        inside_a_run = (i > 0 and doc[i - 1].text[:1].isupper() and not at_line_or_sentence_start(doc, i)) or (
+            end < n and (doc[end].text[:1].isupper() or (doc[end].text in {"-", "–"} and not doc[end - 1].whitespace_)))
+        if end - i >= 2 and not inside_a_run and opens_with_a_given_name(doc[i:end], lex):
+            if lower is None:
+                lower = lower_case_words(doc)
+            if not any(t.lower_ in lower for t in doc[i:end]):
+                found.append((i, end, "PERSON"))
+                taken[i:end] = b"\x01" * (end - i)
+        i = end
+    return found
+
+
 # Head words that type a name from before its "of" or "for" ("Award for Best Actress", "Museum
 # of Art", "Department of Linguistics"): not a centre ("Centre for Strategic Studies" is an
 # institute) nor a head that is also a surname ("Church of England" is no building).
