@@ -328,3 +328,14 @@ def test_a_region_or_a_named_place_the_model_took_for_a_nationality_is_a_place(n
 ])
 def test_nationalities_and_groups_stay_what_the_model_said(nlp, sentence, name):
     assert entity_types(nlp, sentence).get(name) == "NORP"
+
+
+@pytest.mark.parametrize("text, place", [
+    # One mention the model calls an organisation, one the article calls a place: the article wins.
+    ("He was born at Stridon, a village near Emona on the border of Dalmatia. Eusebius Sophronius "
+     "Hieronymus was born at Stridon around 347 AD.", "Stridon"),
+    ("A brother joined a monastery in the diocese of Sne, near the modern town of Esna, Egypt. He preached "
+     "of the virtues of the Koinonia upon his return to Sne.", "Sne"),
+])
+def test_a_mention_the_article_calls_a_place_settles_a_tie_with_the_model(nlp, text, place):
+    assert entity_types(nlp, text).get(place) == "PLACE"

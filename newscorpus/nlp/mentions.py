@@ -39,6 +39,7 @@ class RawMention:
     title_start: int = -1  # where a title written before the name begins
     tokens: tuple[int, int] = (-1, -1)  # the name's token range in the doc
     head_typed: bool = False  # typed by its head word or the lexicon, not by the model
+    placed_by_context: bool = False  # made a place by the words around it ("the island of Funen")
 
     @property
     def key(self) -> str:
@@ -406,14 +407,16 @@ def _weigh_evidence(doc, mentions: list[RawMention], lex: Lexicon) -> list[RawMe
             m.type = "PERSON"  # "Brock Wyatt Holt (born June 11, 1988)"
             kept.append(m)
             continue
-        if (m.type in {"ORG", "PERSON"} and not m.text.isupper()
-                and (name_evidence.named_a_place(doc, start, end, lex)  # "the island of Funen"
-                     or end - start == 1 and name_evidence.place_context(doc, start, lex))
-                and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS)):
+        placed = (m.type in {"ORG", "PERSON", "PLACE"} and not m.text.isupper()
+                  and (name_evidence.named_a_place(doc, start, end, lex)  # "the island of Funen"
+                       or end - start == 1 and name_evidence.place_context(doc, start, lex))
+                  and not (end < len(doc) and doc[end].text in POSSESSIVE_TOKENS))
+        m.placed_by_context = placed  # the model's place too, where the article says it is one
+        if placed and m.type != "PLACE":
             m.type = "PLACE"
         elif m.type == "NORP" and m.key not in lex.demonyms and (
                 is_region(m.key) or name_evidence.named_a_place(doc, start, end, lex)):
-            m.type = "PLACE"  # "the Yucatán peninsula", "the monastery of Phbow": no nationality
+            m.type, m.placed_by_context = "PLACE", True  # "the Yucatán peninsula", "the monastery of Phbow"
         elif (m.type in {"ORG", "PLACE"} and name_evidence.opens_with_a_given_name(doc[start:end], lex)
               and doc[end - 1].lower_ not in lex.given_names):  # "Morgan Stanley" is read alone below
             m.type = "PERSON"  # "Jean Cocteau's La Machine Infernale", "Emma Fleck."
