@@ -7,9 +7,9 @@ phrases around a name that only places stand in, whatever the name:
 - a determiner after a preposition of place: "in the Louvre", "at the Hôpital Cochin", "to
   this Chamber". People take no article there; where one does, the name modifies a noun
   ("in the Bush administration", "in the Bernoulli family") and is left alone;
-- a route: "from the airport to Hadibo", "flights from Sharjah via Al Mukalla": "from A to B"
-  and "from A via B" join places, so one end that is a place makes the other one a place.
-  "from Obama to Biden", with no place at either end, stays two people;
+- a route: "from the airport to Hadibo": "from A to B" joins places, so one end that is a place
+  makes the other one a place ("from Obama to Biden", with no place at either end, stays two
+  people); "from A via B" joins places whatever its ends ("flights from Sharjah via Al Mukalla");
 - a list headed by a plural noun for places: "the islands La Désirade, Petite Terre, Marie
   Galante", "the city-states of Copan, Tikal, and Chichen Itza".
 
@@ -81,19 +81,20 @@ def determined_after_preposition(doc, tokens: tuple[int, int], lex) -> bool:
 
 
 def _end_of_route(doc, tokens, spans: dict, raw, types, lex) -> bool:
-    """The name at `tokens` is one end of "from A to B" or "from A via B" whose other end is a
-    place: a name typed PLACE, or a noun for a place ("the airport", "the harbour")."""
+    """The name at `tokens` is one end of "from A to B" whose other end is a place: a name typed
+    PLACE, or a noun for a place ("the airport", "the harbour"). "from A via B" needs no such
+    end: things go by way of places ("flights from Sharjah via Al Mukalla")."""
     start, end = tokens
     if start > 0 and doc[start - 1].lower_ in ROUTE_STARTS:
         if end < len(doc) and doc[end].lower_ in ROUTE_JOINERS:
-            return _a_place_at(doc, end + 1, spans, raw, types, lex)
+            return doc[end].lower_ == "via" or _a_place_at(doc, end + 1, spans, raw, types, lex)
         return False
     if start > 0 and doc[start - 1].lower_ in ROUTE_JOINERS:
         # the start of the route: "from" no more than ROUTE_MAX_TOKENS before the joiner
         joiner = start - 1
         for i in range(joiner - 1, max(-1, joiner - 1 - ROUTE_MAX_TOKENS), -1):
             if doc[i].lower_ in ROUTE_STARTS:
-                return _a_place_at(doc, i + 1, spans, raw, types, lex, stop=joiner)
+                return doc[joiner].lower_ == "via" or _a_place_at(doc, i + 1, spans, raw, types, lex, stop=joiner)
             if doc[i].is_punct or doc[i].lower_ in ROUTE_JOINERS:
                 return False
     return False
