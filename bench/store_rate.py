@@ -27,6 +27,7 @@ from pathlib import Path
 from newscorpus.analyse import BATCH_SIZE, Analysed, SourceChoice, analysed_batches
 from newscorpus.fingerprint import extractor_fingerprint
 from newscorpus.store.batching import STORE_BATCH
+from newscorpus.store.facet_index import FACET_INDEX
 from newscorpus.parse import load_rules
 from newscorpus.parts import Document, EntityRef, Extraction, FoundQuote
 
@@ -128,6 +129,9 @@ def store_rate(db_path: Path, sample: list[Analysed], n: int, new_names: bool = 
         engine.dispose()
     with sqlite3.connect(db_path) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # What ingest does at the end of a run that added articles, so the database searched
+        # and browsed after --store-search is the one a user's ingest leaves.
+        conn.execute(f"ANALYZE {FACET_INDEX}")
         entities, quotes = (conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("entities", "quotes"))
     raw = sum(len(a.document.text.encode("utf-8")) for a in sample) * n / len(sample)
     return {"store_articles": n, "store_articles_per_s": round(done / seconds), "store_failed": summary.failed,

@@ -26,7 +26,7 @@ from .parse import RulesError, load_rules
 from .parts import Document
 from .read.files import DEFAULT_MAX_BYTES, discover
 from .read.inputs import Failed, MoreRecords, ToExtract, pending_documents
-from .store import db, fts
+from .store import db, facet_index, fts
 from .store.batching import STORE_BATCH, coalesced
 from .store.checks import DatabaseProblem, check_location, storage_failure
 from .store.entity_links import link_surnames
@@ -269,6 +269,8 @@ def _run_locked(job: Job, mode: str, documents, engine, summary: RunSummary, rul
             group_copies(conn)
             summary.copies_seconds = time.perf_counter() - started
             prune_orphan_entities(conn)
+            if summary.added:
+                facet_index.refresh_statistics(conn)
             summary.stale = count_stale(conn, extractor)
     except BaseException:
         summary.status = "interrupted" if summary.status == "running" else summary.status

@@ -197,6 +197,8 @@ CREATE INDEX ix_article_signatures_exact_key ON article_signatures (exact_key);
 
 CREATE INDEX ix_articles_duplicate_of ON articles (duplicate_of);
 
+CREATE INDEX ix_articles_facets ON articles (id, source_id, section, published, story_id);
+
 CREATE INDEX ix_articles_file ON articles (file);
 
 CREATE INDEX ix_articles_published ON articles (published);

@@ -17,6 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .facet_index import FACET_COLUMNS, FACET_INDEX
+
 # Explicit constraint names: SQLite batch migrations can only alter named constraints.
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -44,6 +46,8 @@ class Source(Base):
 
 class Article(Base):
     __tablename__ = "articles"
+    # Read by Datasette's facets instead of the wide rows (store/facet_index.py).
+    __table_args__ = (Index(FACET_INDEX, *FACET_COLUMNS),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     path: Mapped[str] = mapped_column(Text, unique=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
