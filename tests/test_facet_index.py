@@ -73,3 +73,33 @@ async def test_filtered_facets_count_what_the_table_counts(built_seeds_db):
     facets = data["facet_results"]
     assert {r["value"]: r["count"] for r in facets["source_id"]["results"]} == by_source
     assert {r["value"]: r["count"] for r in facets["section"]["results"]} == by_section
+
+
+def entity_facet_modules(datasette):
+    from datasette.plugins import pm
+    return [m for m in pm.get_plugins() if getattr(m, "__name__", "").endswith("entity_facet.py")]  # plugins_dir modules are named by file
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("sample", [2, 1000])
+async def test_entity_facet_of_a_filtered_page_counts_the_articles_stored_last(built_seeds_db, monkeypatch, sample):
+    datasette = datasette_for(built_seeds_db)
+    modules = entity_facet_modules(datasette)
+    assert modules
+    for module in modules:
+        monkeypatch.setattr(module, "SAMPLE_ARTICLES", sample)
+    with sqlite3.connect(built_seeds_db) as conn:
+        entity = most_mentioned_entity(conn)
+        matching = [row[0] for row in conn.execute(
+            "select article_id from article_entities where entity_id = ? order by article_id desc", (entity,))]
+        assert len(matching) > 2  # else the sample could not leave any out
+        counted = matching[:sample]
+        expected = dict(conn.execute(
+            f"select entity_id, count(*) from article_entities where article_id in ({', '.join('?' * len(counted))}) "
+            "group by entity_id", counted))
+    data = await get_json(datasette.client, "/corpus/articles.json?" + urlencode({"_entity": entity, "_facet_size": "max"}))
+    facet = data["facet_results"]["entity_names"]
+    assert facet["sampled_articles"] == (sample if sample < len(matching) else None)
+    assert {r["value"]: r["count"] for r in facet["results"]} == expected
+    page = (await datasette.client.get("/corpus/articles?" + urlencode({"_entity": entity}))).text
+    assert ("of these articles stored last" in page) == (sample < len(matching))

@@ -18,6 +18,11 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 
 PARAMETER = "_entity"
 ENTITY_ID = re.compile(r"[0-9]{1,18}")
+# A filtered page counts the entities of at most this many of its articles, those stored last: the
+# links of all of them are 30 rows an article, and over the 153,000 articles that mention the
+# most-mentioned entity of a 300,000-article corpus the count always ran out of its time and
+# showed nothing. Ranked search keeps to the newest 20,000 matches for the same reason.
+SAMPLE_ARTICLES = 20_000
 
 
 class EntityFacet(Facet):
@@ -33,8 +38,20 @@ class EntityFacet(Facet):
             config = source_and_config["config"]
             name = config.get("simple") or config.get("column") or "entity"
             # The unfiltered page counts the whole link table: no need to list every article id.
-            restriction = "" if is_unfiltered(self.sql, self.params) else \
-                f"where article_id in (select id from ({self.sql}))"
+            sampled = False
+            if is_unfiltered(self.sql, self.params):
+                restriction = ""
+            else:
+                newest = f"select id from ({self.sql}) order by id desc limit {SAMPLE_ARTICLES}"
+                restriction = f"where article_id in ({newest})"
+                try:
+                    sampled = (await self.ds.execute(
+                        self.database, f"select count(*) > {SAMPLE_ARTICLES} from "
+                        f"(select 1 from ({self.sql}) limit {SAMPLE_ARTICLES + 1})", self.params,
+                        custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows[0][0]
+                except QueryInterrupted:
+                    timed_out.append(name)
+                    continue
             # Count first, name the few top ones after: joining entities before grouping
             # looked up a name for each of 300,000 links (filtered page: 0.72 -> 0.30 s).
             sql = f"""
@@ -70,6 +87,8 @@ class EntityFacet(Facet):
                 "hideable": source_and_config["source"] != "metadata",
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_entity": name})),
                 "truncated": len(rows) > size,
+                # Said under the heading: these counts are of the newest articles only.
+                "sampled_articles": SAMPLE_ARTICLES if sampled else None,
             })
         return results, timed_out
 
