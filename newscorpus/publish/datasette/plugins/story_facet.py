@@ -32,13 +32,14 @@ class OutletsFacet(Facet):
             config = source_and_config["config"]
             name = config.get("simple") or config.get("column") or "story_id"
             bounds = lower_bounds(config.get("from"))
-            restriction = "" if is_unfiltered(self.sql, self.params) else \
-                f"where id in (select id from ({self.sql}))"
+            # A filtered page's articles are counted straight from its query: looking each of
+            # them up again by id read the same 153,000 rows twice on the most-mentioned entity.
+            articles = "articles" if is_unfiltered(self.sql, self.params) else f"({self.sql})"
             # Articles per story first (through the story_id index), outlets per story after:
             # one row per story to join instead of one per article.
             sql = f"""
                 with per_story as (
-                    select story_id, count(*) as count from articles {restriction} group by story_id
+                    select story_id, count(*) as count from {articles} group by story_id
                 )
                 select stories.source_count as outlets, sum(per_story.count) as count
                 from per_story join stories on stories.id = per_story.story_id
