@@ -129,6 +129,11 @@ class Lexicon:
         return _words("place_nouns.txt")
 
     @cached_property
+    def field_cues(self) -> frozenset[str]:
+        """Academic posts and degrees: "Professor of X" names a field of study (fields.py)."""
+        return _words("field_cues.txt")
+
+    @cached_property
     def division_heads(self) -> frozenset[str]:
         """Last words of divisions named in their own right: "Bergen County", "Kansas City"."""
         return _words("division_heads.txt")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import name_evidence, works
+from . import fields, name_evidence, works
 from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
@@ -374,7 +374,7 @@ def raw_mentions(doc) -> list[RawMention]:
         if mention is not None:
             mentions.append(mention)
     mentions = name_evidence.drop_common_words(doc, _weigh_evidence(doc, mentions, lex), lex)
-    mentions = works.retype_works(doc, road_numbers(doc, mentions), lex)
+    mentions = works.retype_works(doc, road_numbers(doc, fields.drop_fields_of_study(doc, mentions, lex)), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:
