@@ -132,7 +132,7 @@ def missed_people(doc, taken: bytearray, lex: Lexicon) -> list[tuple[int, int, s
 # Head words that type a name from before its "of" or "for" ("Award for Best Actress", "Museum
 # of Art", "Department of Linguistics"): not a centre ("Centre for Strategic Studies" is an
 # institute) nor a head that is also a surname ("Church of England" is no building).
-HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG"}), "for": frozenset({"AWARD"})}
+HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG", "EVENT"}), "for": frozenset({"AWARD"})}
 NOT_BEFORE_CONNECTOR = frozenset({"center", "centre"})
 
 
