@@ -233,7 +233,7 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
         return None if override == "DROP" else override
     last = tokens[-1].lower_
     has_connector = any(t.lower_ in CONNECTORS for t in tokens)
-    head_type = lex.head_types.get(last) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
+    head_type = name_evidence.head_type(tokens, lex) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
     if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
         head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
     if head_type is None and len(tokens) >= 3:

@@ -136,6 +136,19 @@ HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG", "EVENT"}), "
 NOT_BEFORE_CONNECTOR = frozenset({"center", "centre"})
 
 
+BODY_HEADS = frozenset({"church", "churches"})  # a building's name, or a faith's body by its words
+
+
+def head_type(tokens, lex: Lexicon) -> str | None:
+    """The type the last word gives a name (`head_types.tsv`), but a church named only by its
+    faith and nation is a body of believers ("the Russian Orthodox Church"), not a building."""
+    last = tokens[-1].lower_
+    if last in BODY_HEADS and all(t.lower_ in lex.denominations or t.lower_ in lex.demonyms
+                                  for t in tokens[:-1] if t.lower_ != "the"):
+        return "ORG"
+    return lex.head_types.get(last)
+
+
 def head_before_connector(tokens, lex: Lexicon) -> str | None:
     """The type a head word gives a name it does not end: the word before the name's first "of"
     or "for" ("César Award for Best Actress" is an award, "Cleveland Museum of Art" a place)."""
