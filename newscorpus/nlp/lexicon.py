@@ -129,6 +129,16 @@ class Lexicon:
         return _words("place_nouns.txt")
 
     @cached_property
+    def field_cues(self) -> frozenset[str]:
+        """Academic posts and degrees: "Professor of X" names a field of study (fields.py)."""
+        return _words("field_cues.txt")
+
+    @cached_property
+    def denominations(self) -> frozenset[str]:
+        """Faiths and their branches: "the Lutheran Church" is a body, not a building (name_evidence.py)."""
+        return _words("denominations.txt")
+
+    @cached_property
     def division_heads(self) -> frozenset[str]:
         """Last words of divisions named in their own right: "Bergen County", "Kansas City"."""
         return _words("division_heads.txt")

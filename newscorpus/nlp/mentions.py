@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import name_evidence, works
+from . import fields, name_evidence, works
 from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
@@ -233,7 +233,7 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
         return None if override == "DROP" else override
     last = tokens[-1].lower_
     has_connector = any(t.lower_ in CONNECTORS for t in tokens)
-    head_type = lex.head_types.get(last) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
+    head_type = name_evidence.head_type(tokens, lex) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
     if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
         head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
     if head_type is None and len(tokens) >= 3:
@@ -374,7 +374,7 @@ def raw_mentions(doc) -> list[RawMention]:
         if mention is not None:
             mentions.append(mention)
     mentions = name_evidence.drop_common_words(doc, _weigh_evidence(doc, mentions, lex), lex)
-    mentions = works.retype_works(doc, road_numbers(doc, mentions), lex)
+    mentions = works.retype_works(doc, road_numbers(doc, fields.drop_fields_of_study(doc, mentions, lex)), lex)
     # "State" in "Secretary of State Henry Kissinger" is part of a title, not an entity.
     title_ranges = [(m.title_start, m.start) for m in mentions if m.title_start >= 0]
     if title_ranges:

@@ -132,8 +132,21 @@ def missed_people(doc, taken: bytearray, lex: Lexicon) -> list[tuple[int, int, s
 # Head words that type a name from before its "of" or "for" ("Award for Best Actress", "Museum
 # of Art", "Department of Linguistics"): not a centre ("Centre for Strategic Studies" is an
 # institute) nor a head that is also a surname ("Church of England" is no building).
-HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG"}), "for": frozenset({"AWARD"})}
+HEADS_BEFORE_CONNECTOR = {"of": frozenset({"AWARD", "PLACE", "ORG", "EVENT"}), "for": frozenset({"AWARD"})}
 NOT_BEFORE_CONNECTOR = frozenset({"center", "centre"})
+
+
+BODY_HEADS = frozenset({"church", "churches"})  # a building's name, or a faith's body by its words
+
+
+def head_type(tokens, lex: Lexicon) -> str | None:
+    """The type the last word gives a name (`head_types.tsv`), but a church named only by its
+    faith and nation is a body of believers ("the Russian Orthodox Church"), not a building."""
+    last = tokens[-1].lower_
+    if last in BODY_HEADS and all(t.lower_ in lex.denominations or t.lower_ in lex.demonyms
+                                  for t in tokens[:-1] if t.lower_ != "the"):
+        return "ORG"
+    return lex.head_types.get(last)
 
 
 def head_before_connector(tokens, lex: Lexicon) -> str | None:
