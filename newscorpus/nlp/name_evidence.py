@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lexicon import Lexicon, canonical_key
 from .places import known_place, place_sizes
@@ -231,12 +231,9 @@ def drop_common_words(doc, mentions: list, lex: Lexicon) -> list:
     "Cuttings", "Time" beside "the time it takes". A word the lexicon or a head word types, a
     title, a name in capitals stays; so does "Trump" in an article that once writes "trump", and
     "Łódź" beside one "łódź". Names of a few such words go the same way (`common_phrase`)."""
-    counted: list[Counter] = []  # the article's words as written, counted once when first needed
-
-    def counts() -> Counter:
-        if not counted:
-            counted.append(Counter(t.text for t in doc if t.is_alpha))
-        return counted[0]
+    @cache
+    def counts() -> Counter:  # the article's words as written, counted once when first needed
+        return Counter(t.text for t in doc if t.is_alpha)
 
     kept = []
     for m in mentions:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from . import name_evidence
 from .mentions import after_form_of_address
 from .places import LIST_JOINERS, person_evidence
+from .works import POSSESSIVES
 
 DETERMINERS = frozenset({"the", "this", "that"})
 # "at the Louvre", "to this Chamber": where a person would stand after "at" or "to" ("at
@@ -75,7 +76,7 @@ def determined_after_preposition(doc, tokens: tuple[int, int], lex) -> bool:
         return False
     if end < len(doc):
         after = doc[end]
-        if after.pos_ in {"NOUN", "PROPN", "NUM"} or after.text in {"'s", "’s", "'", "’"} or after.text[:1].isupper():
+        if after.pos_ in {"NOUN", "PROPN", "NUM"} or after.text in POSSESSIVES or after.text[:1].isupper():
             return False
     return True
 
