@@ -94,9 +94,11 @@ def test_an_ingest_whose_worker_is_killed_mid_run_completes(tmp_path):
                              "--workers", "2"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     try:
-        for _ in range(1200):  # until the first batch is stored: the workers are extracting
-            if stored(db_path):
-                break
+        # Until the first batch is stored: the workers are extracting. A generous deadline, not a
+        # count of polls: the test failed once on a loaded machine, where two spaCy loads and a
+        # first batch can take longer than the 120 s (plus polling) it allowed.
+        deadline = time.monotonic() + 600
+        while not stored(db_path) and time.monotonic() < deadline and run_.poll() is None:
             time.sleep(0.1)
         workers = worker_pids(run_.pid)
         stored_at_kill = stored(db_path)
