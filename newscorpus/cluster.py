@@ -166,15 +166,20 @@ def analysed_on_cluster(client, pending_batches, rules, job: Job) -> Iterator[li
                 in_flight[future] = batch
             if not in_flight:
                 return
-            try:
-                with client.as_current():  # set_as_default=False: wait() would look for a global client
-                    done, _ = wait(list(in_flight), timeout=STOP_POLL_SECONDS, return_when="FIRST_COMPLETED")
-            except TimeoutError:
-                done = ()
-            except Exception:  # FuturesCancelledError: the client lost the scheduler
-                raise _lost(client) from None
-            if any(future.status == "cancelled" for future in done):  # not by this run, which cancels
-                raise _lost(client)  # only on its way out
+            # Only the batches still running: a later batch done before the one sent first would
+            # make every wait return at once, and this process spun a core against the workers
+            # until the first one came back (a fifth of the CPU a 2-worker run on one machine used).
+            running = [future for future in in_flight if not future.done()]
+            if running:
+                try:
+                    with client.as_current():  # set_as_default=False: wait() would look for a global client
+                        wait(running, timeout=STOP_POLL_SECONDS, return_when="FIRST_COMPLETED")
+                except TimeoutError:
+                    pass
+                except Exception:  # FuturesCancelledError: the client lost the scheduler
+                    raise _lost(client) from None
+            if any(future.status == "cancelled" for future in in_flight):  # not by this run, which
+                raise _lost(client)  # cancels only on its way out
             # In the order the batches were sent (dicts keep it), as local runs store them: which
             # copy of a story is the first, and which spelling a name is stored under, must not
             # depend on which worker finished first.

@@ -45,12 +45,14 @@ def in_processes(batches: Iterable[list], workers: int, task: Callable, initiali
                 in_flight[pool.submit(task, batch)] = (batch, level)
             if not in_flight:
                 return
-            done, _ = wait(in_flight, timeout=poll_seconds, return_when=FIRST_COMPLETED)
-            if not done:
+            # Only the batches still running: a later batch done before the one given first made
+            # every wait return at once, and this process spun a core against the workers.
+            running = [future for future in in_flight if not future.done()]
+            if running and not wait(running, timeout=poll_seconds, return_when=FIRST_COMPLETED).done:
                 if stop_requested():
                     return
                 continue
-            broken = any(isinstance(future.exception(), BrokenProcessPool) for future in done)
+            broken = any(future.done() and isinstance(future.exception(), BrokenProcessPool) for future in in_flight)
             # In the order the batches were given (dicts keep it): a run stores its articles in
             # file order, so which spelling of a name is stored first does not depend on timing.
             while not broken and in_flight and next(iter(in_flight)).done():

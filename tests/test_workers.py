@@ -22,6 +22,8 @@ def shout(batch):
         os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
     if "slow" in batch:
         time.sleep(60)
+    if "nap" in batch:
+        time.sleep(3)
     return [item.upper() for item in batch]
 
 
@@ -50,6 +52,16 @@ def test_an_article_that_kills_its_worker_fails_alone_and_the_others_are_done():
     done, failures = run([["a", "b"], ["c", POISON, "d"], ["e"], ["f", "g"]])
     assert failures == [([POISON], DIED)]
     assert done == ["A", "B", "C", "D", "E", "F", "G", f"failed:{POISON}"]
+
+
+def test_waiting_for_a_slow_first_batch_costs_this_process_no_cpu():
+    # The later batches are done long before the first; results still come in order, and the
+    # wait for the first must sleep, not spin a core the workers need.
+    started, cpu_started = time.monotonic(), time.process_time()
+    results = list(in_processes([["nap"], ["a"], ["b"], ["c"]], 2, shout, nothing, (), lambda: False, None, 0.1))
+    waited, cpu = time.monotonic() - started, time.process_time() - cpu_started
+    assert results == [["NAP"], ["A"], ["B"], ["C"]]
+    assert waited >= 3 and cpu < 0.5, (waited, cpu)
 
 
 def test_a_stop_ends_the_work_at_once_even_mid_batch():
