@@ -162,3 +162,21 @@ async def test_entity_filter_walks_the_date_index_only_for_an_entity_in_many_art
     if clause.startswith("+"):
         assert shown == newest_first
     assert data["filtered_table_rows_count"] == len(newest_first)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("order, clause", [
+    ({"_sort": "headline"}, " id in (select article_id"),  # no index leads with it: +id would read every row
+    ({"_sort_desc": "section"}, "+id in (select article_id"),  # ix_articles_section
+    ({"_sort": "id"}, "+id in (select article_id"),
+])
+async def test_entity_filter_walks_an_index_only_for_an_order_one_gives(built_seeds_db, monkeypatch, order, clause):
+    datasette = datasette_for(built_seeds_db)
+    for module in entity_facet_modules(datasette):
+        monkeypatch.setattr(module, "SCAN_SHARE", 0.0)
+    with sqlite3.connect(built_seeds_db) as conn:
+        entity = most_mentioned_entity(conn)
+        matching = conn.execute("select count(*) from article_entities where entity_id = ?", (entity,)).fetchone()[0]
+    data = await get_json(datasette.client, "/corpus/articles.json?" + urlencode({"_entity": entity, **order}))
+    assert clause in data["query"]["sql"]
+    assert len(data["rows"]) == data["filtered_table_rows_count"] == matching
