@@ -1,6 +1,13 @@
-"""Comment threads signed below their text: the comment, then "Posted by: NAME | DATE" (TypePad)
-and so on; the signature patterns are boilerplate.yaml's
+"""Comment threads signed below their text: the comment, then "Posted by: NAME | DATE" (TypePad),
+"NAME : 3:57 AM" (Blogger), and so on; the signature patterns are boilerplate.yaml's
 comment_trailer.
+
+A signature line alone is a weak shape: an event's schedule prints "Lunch : 12:30 PM" lines
+too. What makes signatures a thread is the comment text each one closes: a signature with
+another signature right above or below it, nothing but chrome between, is no signature; and
+signatures whose texts are mostly no sentences ("Keynote : 9:00 AM / Main hall / Lunch :
+12:30 PM / Room 4") are a programme's items, not comments. A programme whose items each carry a
+sentence still reads as a thread: nothing in the text tells them apart.
 """
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ import re
 from ..parts import ParsedComment
 from .comment_zone import BARE_LINK, CommentZone, clean_author, comment_count, is_chrome
 from .rules import Rules, matches_any
-from .units import Unit, parse_stamp
+from .units import Unit, is_content, is_sentence, parse_stamp
 
 # This many signatures make a thread, which starts at the paragraph above the first one.
 SIGNED_COMMENTS = 2
@@ -23,7 +30,16 @@ def trailer(text: str, rules: Rules) -> re.Match | None:
 
 
 def signatures(units: list[Unit], rules: Rules) -> list[int]:
-    return [k for k, unit in enumerate(units) if trailer(unit.text, rules)]
+    """The signature lines of units, each closing some text: lines of a schedule or a list
+    that read as signatures but stand next to each other are left out."""
+    found = [k for k, unit in enumerate(units) if trailer(unit.text, rules)]
+    apart = [_text_between(units, a, b, rules) for a, b in zip(found, found[1:])]
+    return [k for n, k in enumerate(found)
+            if (n == 0 or apart[n - 1]) and (n == len(found) - 1 or apart[n])]
+
+
+def _text_between(units: list[Unit], a: int, b: int, rules: Rules) -> bool:
+    return any(is_chrome(units[k].text, rules) is None for k in range(a + 1, b))
 
 
 def read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
@@ -64,12 +80,22 @@ def signed_openers(units: list[Unit], start: int, rules: Rules) -> dict[int, int
     signed unlike the next: the post's own ("Posted by Kathy on April 6" above "Posted by:
     Andrew | DATE")."""
     signed = [start + k for k in signatures(units[start:], rules)]
+    if not _closes_prose(units, signed, rules):
+        return {}
     if len(signed) > SIGNED_COMMENTS and signed[1] - signed[0] > 1 \
             and _signature_shape(units[signed[0]].text, rules) != _signature_shape(units[signed[1]].text, rules):
         return {signed[0] + 1: MIN_ARTICLE_WORDS_SIGNED}  # a blog engine signs all comments alike
     if len(signed) >= SIGNED_COMMENTS and signed[0] - 1 > start:
         return {signed[0] - 1: MIN_ARTICLE_WORDS_SIGNED}
     return {}
+
+
+def _closes_prose(units: list[Unit], signed: list[int], rules: Rules) -> bool:
+    """Most signatures close a text holding a sentence, however short ("Nice!"); the first
+    signature, the paragraph above it."""
+    starts = [k - 1 for k in signed[:1]] + [a + 1 for a in signed[:-1]]
+    with_prose = sum(any(is_sentence(units[k].text) or is_content(units[k], rules) for k in range(a, b)) for a, b in zip(starts, signed))
+    return with_prose * 2 >= len(signed)
 
 
 def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:
