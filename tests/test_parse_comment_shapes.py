@@ -95,3 +95,29 @@ def test_subheadings_under_a_comments_link_are_no_bare_name_thread(rules):
                       "What happens next\nThe dredging will start in March and take six weeks.\n"
                       "The ferries will run to a reduced timetable.\n")
     assert parse_article(page, rules).comments == []
+
+
+# A comment's long sentence may match a drop rule meant for page furniture ("... on Facebook and
+# Twitter"); inside a comment section it is the comment's text, and the lines after it too.
+SHARED_ON_FACEBOOK = ("I gave what I could and shared the appeal with my friends on facebook and twitter, "
+                      "and two of them gave as well.")
+
+
+def test_a_comment_sentence_that_names_social_networks_stays_in_the_comment(rules):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\n" + SHARED_ON_FACEBOOK + "\nGood luck with the pier!\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == [SHARED_ON_FACEBOOK + "\nGood luck with the pier!",
+                                                "Schools first, I say."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Follow us on Facebook and Twitter",
+    "Find us on Facebook, Twitter and Instagram for more harbour news.",
+    "A round-up of harbour news and opinion, delivered to your inbox every weekday.",
+])
+def test_share_and_newsletter_lines_under_a_thread_stay_out_of_the_last_comment(rules, furniture):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n" + furniture + "\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]

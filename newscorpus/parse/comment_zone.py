@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..parts import Boilerplate, ParsedComment
 from .rules import Rules, matches_any
-from .units import Unit
+from .units import Unit, is_sentence
 
 NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
@@ -61,4 +61,8 @@ def chrome_rule(text: str, rules: Rules) -> str | None:
         return "comment_chrome"
     if matches_any(rules.comment_section_start, text):
         return "comment_section"
+    if len(text.split()) >= rules.settings.comment_prose_words and is_sentence(text):
+        # a commenter's sentence naming "Facebook and Twitter" is no share bar; a newsletter's
+        # one-line pitch under the thread is shorter
+        return None
     return rules.dropped_by(text)
