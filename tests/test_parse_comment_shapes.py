@@ -121,3 +121,23 @@ def test_share_and_newsletter_lines_under_a_thread_stay_out_of_the_last_comment(
               "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n" + furniture + "\n")
     parts = parse_article(ARTICLE + thread, rules)
     assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("by garaged (57 941)", "by kcin ( 343)"),  # a copy that left gaps in the user numbers
+    ("by garaged (579941) *", "by kcin (34043) * on Tuesday July 24, @09:07AM (#40748091) Journal"),  # a subscriber's star
+])
+def test_slashcode_user_numbers_with_gaps_or_a_star_still_make_headers(rules, first, second):
+    thread = (f"{first}\nI can build a computer!\n{second}\nI make my own silicon wafers.\n"
+              "by SJ2000 (1128057)\nKeep in mind the judge's point.\n")
+    parts = parse_article(LONG_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["garaged", "kcin", "SJ2000"]
+    assert [c.body for c in parts.comments][1] == "I make my own silicon wafers."
+
+
+def test_a_reading_list_with_spaced_years_is_no_slashcode_thread(rules):
+    reading = ("Further reading\nPride and Prejudice\nby Jane Austen ( 1813 )\nA novel of manners set in the country.\n"
+               "Emma\nby Jane Austen (1815) *\nA comedy of a young woman's matchmaking.\n"
+               "Middlemarch\nby George Eliot ( 1871)\nA study of provincial life in the Midlands.\n")
+    parts = parse_article(LONG_ARTICLE + reading, rules)
+    assert parts.comments == [] and parts.body.endswith("provincial life in the Midlands.")
