@@ -125,7 +125,8 @@ def test_share_and_newsletter_lines_under_a_thread_stay_out_of_the_last_comment(
 
 @pytest.mark.parametrize("first, second", [
     ("by garaged (57 941)", "by kcin ( 343)"),  # a copy that left gaps in the user numbers
-    ("by garaged (579941) *", "by kcin (34043) * on Tuesday July 24, @09:07AM (#40748091) Journal"),  # a subscriber's star
+    # a subscriber's star
+    ("by garaged (579941) *", "by kcin (34043) * on Tuesday July 24, @09:07AM (#40748091) Journal"),
 ])
 def test_slashcode_user_numbers_with_gaps_or_a_star_still_make_headers(rules, first, second):
     thread = (f"{first}\nI can build a computer!\n{second}\nI make my own silicon wafers.\n"
@@ -141,3 +142,29 @@ def test_a_reading_list_with_spaced_years_is_no_slashcode_thread(rules):
                "Middlemarch\nby George Eliot ( 1871)\nA study of provincial life in the Midlands.\n")
     parts = parse_article(LONG_ARTICLE + reading, rules)
     assert parts.comments == [] and parts.body.endswith("provincial life in the Midlands.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Posted your appeal on facebook, twitter and google plus so far.",
+    "Find a student, and donate!",
+])
+def test_a_short_comment_sentence_a_drop_rule_matches_keeps_the_comment_going(rules, sentence):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n" + sentence +
+              "\nhttp://www.example.org/pier\nGood luck with the repairs!\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == [
+        f"About time the pier was fixed.\n{sentence}\nhttp://www.example.org/pier\nGood luck with the repairs!",
+        "Schools first, I say."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Follow us on Facebook, Twitter and Instagram!",  # under the last comment, with no comment after it
+    "Sign up for our newsletter",  # not a sentence
+])
+def test_furniture_between_the_last_comment_and_the_page_below_stays_out(rules, furniture):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n" + furniture +
+              "\nFerry fares rise for the third year running, the operator says.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]

@@ -217,7 +217,8 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
                 and is_date_line(unit.text, rules):
             current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
             zone.discard(unit, "comment_header")
-        elif (rule := is_chrome(unit.text, rules)) is not None:
+        elif (rule := is_chrome(unit.text, rules)) is not None \
+                and not (current is not None and _furniture_inside(units, i, rule, rules, undated)):
             close()
             zone.discard(unit, rule)
         elif current is not None:
@@ -229,6 +230,25 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
         i += 1
     close()
     return zone
+
+
+def _furniture_inside(units: list[Unit], i: int, rule: str, rules: Rules, undated: bool) -> bool:
+    """A line a drop rule takes for page furniture (not the thread's own chrome) that is a
+    commenter's sentence: "Posted your challenge on facebook, twitter." or "Find a student, and
+    donate!", with more of the comment under it. It is one when it ends like a sentence and only
+    text (or a link) stands between it and the next comment's header; at the thread's end,
+    furniture and what follows it are the page's, and "Sign up for our newsletter" or "Permalink URL" never
+    a comment's."""
+    if rule in ("comment_chrome", "comment_section") or not is_sentence(units[i].text):
+        return False
+    for k in range(i + 1, min(i + 1 + HEADER_LOOKAHEAD, len(units))):
+        if match_header(units, k, rules) or undated and _undated_header(units, k, rules):
+            return k > i + 1
+        if BARE_LINK.fullmatch(units[k].text):
+            continue
+        if is_chrome(units[k].text, rules) is not None or comment_count(units[k].text, rules) is not None:
+            return False
+    return False
 
 
 def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> dict[int, int]:

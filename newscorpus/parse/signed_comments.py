@@ -94,7 +94,8 @@ def _closes_prose(units: list[Unit], signed: list[int], rules: Rules) -> bool:
     """Most signatures close a text holding a sentence, however short ("Nice!"); the first
     signature, the paragraph above it."""
     starts = [k - 1 for k in signed[:1]] + [a + 1 for a in signed[:-1]]
-    with_prose = sum(any(is_sentence(units[k].text) or is_content(units[k], rules) for k in range(a, b)) for a, b in zip(starts, signed))
+    with_prose = sum(any(is_sentence(units[k].text) or is_content(units[k], rules) for k in range(a, b))
+                     for a, b in zip(starts, signed))
     return with_prose * 2 >= len(signed)
 
 
