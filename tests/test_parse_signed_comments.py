@@ -148,3 +148,34 @@ def test_an_articles_programme_of_names_and_times_is_no_thread(rules, programme)
                           + "Entry is free, and the council asks visitors to come by bus.\n", rules)
     assert parts.comments == []
     assert "Lunch : 12:30 PM" in parts.body and "come by bus." in parts.body
+
+
+# SB Nation signs each comment under its text and the commenter's motto: "by NAME on DATE TZ",
+# then the device it came from, a vote link and the count of recommendations; the post's own
+# byline above the article is signed the same way.
+SBN_POST = "by Jane Doe on Aug 8, 2012 9:00 AM EDT\n" + SHORT_POST.split("\n", 2)[2]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("by harbourfan on Aug 8, 2012 9:37 AM EDT", "by Tom Lee on Aug 8, 2012 12:39 PM EDT via mobile up"),
+    ("by harbourfan on Aug 8, 2012 10:52 AM EDT     1 recs",
+     "by Tom Lee on Aug 8, 2012 11:00 AM EDT via Android app up"),
+])
+def test_sb_nation_signatures_make_a_thread_under_a_byline_signed_alike(rules, first, second):
+    thread = (f"Great work on the budget story.\nGo Ferries!\n{first}\n"
+              f"Schools first, I say.\n{second}\n"
+              "The pier can wait a year.\nby Ana Ruiz on Aug 8, 2012 1:15 PM EDT\n")
+    parts = parse_article(SHORT_POST.split("\n", 1)[0] + "\n" + SBN_POST + thread, rules)
+    assert [c.author for c in parts.comments] == ["harbourfan", "Tom Lee", "Ana Ruiz"]
+    assert parts.comments[1].body == "Schools first, I say."
+    assert parts.comments[1].posted_at.startswith("2012-08-08T")
+    assert "which flood every winter." in parts.body and "Schools first" not in parts.body
+
+
+def test_a_list_of_headlines_signed_by_their_writers_is_no_thread(rules):
+    teasers = ("More from the harbour desk\n"
+               "Ferry fares rise for the third year\nby Tom Lee on Aug 7, 2012 9:00 AM EDT\n"
+               "Pier repairs to start in March\nby Ana Ruiz on Aug 6, 2012 4:10 PM EDT\n"
+               "New berth for the night ferry\nby Tom Lee on Aug 5, 2012 8:45 AM EDT\n")
+    parts = parse_article(SHORT_POST + teasers, rules)
+    assert parts.comments == []

@@ -76,18 +76,23 @@ def read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
 
 def signed_openers(units: list[Unit], start: int, rules: Rules) -> dict[int, int]:
     """Where a signed thread may open, with the article words it needs above it: the paragraph
-    above the first of SIGNED_COMMENTS or more signatures, or the one under it when the first is
-    signed unlike the next: the post's own ("Posted by Kathy on April 6" above "Posted by:
-    Andrew | DATE")."""
+    above the first of SIGNED_COMMENTS or more signatures (or above the second, the first being
+    the post's byline), or the one under the first when it is signed unlike the next: the post's
+    own ("Posted by Kathy on April 6" above "Posted by: Andrew | DATE")."""
     signed = [start + k for k in signatures(units[start:], rules)]
     if not _closes_prose(units, signed, rules):
         return {}
     if len(signed) > SIGNED_COMMENTS and signed[1] - signed[0] > 1 \
             and _signature_shape(units[signed[0]].text, rules) != _signature_shape(units[signed[1]].text, rules):
         return {signed[0] + 1: MIN_ARTICLE_WORDS_SIGNED}  # a blog engine signs all comments alike
+    openers = {}
     if len(signed) >= SIGNED_COMMENTS and signed[0] - 1 > start:
-        return {signed[0] - 1: MIN_ARTICLE_WORDS_SIGNED}
-    return {}
+        openers[signed[0] - 1] = MIN_ARTICLE_WORDS_SIGNED
+    if len(signed) > SIGNED_COMMENTS:
+        # the post's own byline may be signed like the comments ("by NAME on DATE" above the
+        # article and under each comment): with no article above it, the thread opens at the next
+        openers.setdefault(signed[1] - 1, MIN_ARTICLE_WORDS_SIGNED)
+    return openers
 
 
 def _closes_prose(units: list[Unit], signed: list[int], rules: Rules) -> bool:
