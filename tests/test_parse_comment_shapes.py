@@ -168,3 +168,11 @@ def test_furniture_between_the_last_comment_and_the_page_below_stays_out(rules, 
               "\nFerry fares rise for the third year running, the operator says.\n")
     parts = parse_article(ARTICLE + thread, rules)
     assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]
+
+
+def test_a_comment_that_is_only_a_link_is_a_comment_and_the_thread_goes_on_under_it(rules):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nhttp://www.example.org/photos/pier-1998.jpg\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("Mary Smith", "http://www.example.org/photos/pier-1998.jpg"), ("Tom Brown", "Schools first, I say.")]

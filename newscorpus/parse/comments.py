@@ -209,9 +209,9 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
                 zone.count_shown = count
             close()
             zone.discard(unit, "comment_count")
-        elif current is not None and current.body and BARE_LINK.fullmatch(unit.text):
-            # a link the commenter gave on its own line: the comment goes on under it
-            current.body = f"{current.body}\n{unit.text}"
+        elif current is not None and BARE_LINK.fullmatch(unit.text):
+            # a link the commenter gave on its own line (or as the whole comment): the comment goes on under it
+            current.body = f"{current.body}\n{unit.text}" if current.body else unit.text
             current_units.append(i)
         elif current is not None and current.body and current.posted_at is None \
                 and is_date_line(unit.text, rules):
