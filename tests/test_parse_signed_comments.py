@@ -179,3 +179,20 @@ def test_a_list_of_headlines_signed_by_their_writers_is_no_thread(rules):
                "New berth for the night ferry\nby Tom Lee on Aug 5, 2012 8:45 AM EDT\n")
     parts = parse_article(SHORT_POST + teasers, rules)
     assert parts.comments == []
+
+
+def test_headers_stamped_to_the_minute_make_a_thread_under_a_short_post(rules):
+    thread = ("Steve November 6, 2012 at 12:27 pm\nUnless the ferries stop for good, nobody will notice.\n"
+              "Harbour Tours Ltd November 6, 2012 at 12:56 pm\nI cannot understand why the pier waited so long.\n"
+              "Ana Ruiz November 6, 2012 at 2:20 pm\nThe roads flood every year, fix those first.\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [c.author for c in parts.comments] == ["Steve", "Harbour Tours Ltd", "Ana Ruiz"]
+    assert "which flood every winter." in parts.body and "nobody will notice" not in parts.body
+
+
+def test_a_teaser_list_dated_by_the_day_under_a_short_post_is_no_thread(rules):
+    teasers = ("Ferry fares rise again November 5, 2012\nThe operator blames fuel prices for the third rise.\n"
+               "Pier repairs start in March November 8, 2012\nThe council has chosen a builder from the town.\n"
+               "New berth for the night ferry November 9, 2012\nThe berth opens in time for the summer.\n")
+    parts = parse_article(SHORT_POST + teasers, rules)
+    assert parts.comments == []

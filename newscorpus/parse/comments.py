@@ -15,7 +15,7 @@ from .comment_zone import (BARE_LINK, SAY_VERBS, CommentZone, clean_author, comm
 from .rules import Rules, matches_any
 from .signed_comments import (MIN_ARTICLE_WORDS_SIGNED, SIGNED_COMMENTS, read_signed_zone, signatures,
                               signed_openers, trailer)
-from .units import Unit, is_content, is_date_line, is_sentence, parse_stamp
+from .units import HAS_TIME, Unit, is_content, is_date_line, is_sentence, parse_stamp
 
 SAYS = re.compile(rf"\b(?:{SAY_VERBS})\b", re.I)
 HEADER_LOOKAHEAD = 12
@@ -274,6 +274,11 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     if len(repeated) >= REPEATED_HEADERS:
         for i in repeated[:len(repeated) - REPEATED_HEADERS + 1]:
             openers.setdefault(i, MIN_ARTICLE_WORDS)
+        # stamped to the minute ("Steve November 6, 2012 at 12:27 pm") and repeated: a teaser
+        # list prints the day alone, so under these a short blog post is enough article
+        for i in repeated[:len(repeated) - REPEATED_HEADERS + 1]:
+            if headers[i].stamp and HAS_TIME.search(headers[i].stamp):
+                openers[i] = min(openers[i], MIN_ARTICLE_WORDS_SIGNED)
     openers.update(signed_openers(units, start, rules))
     return openers
 
