@@ -145,8 +145,8 @@ def test_a_reading_list_with_spaced_years_is_no_slashcode_thread(rules):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Posted your appeal on facebook, twitter and google plus so far.",
-    "Find a student, and donate!",
+    "I shared the appeal on Facebook and Twitter.",
+    "Pick a project, and donate!",
 ])
 def test_a_short_comment_sentence_a_drop_rule_matches_keeps_the_comment_going(rules, sentence):
     thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n" + sentence +
@@ -176,3 +176,11 @@ def test_a_comment_that_is_only_a_link_is_a_comment_and_the_thread_goes_on_under
     parts = parse_article(ARTICLE + thread, rules)
     assert [(c.author, c.body) for c in parts.comments] == [
         ("Mary Smith", "http://www.example.org/photos/pier-1998.jpg"), ("Tom Brown", "Schools first, I say.")]
+
+
+def test_a_twitter_handle_after_the_stamp_still_makes_a_header(rules):
+    thread = ("Jamie Roe, on November 7th, 2012 @jamieroe\nWell done on the pier, it looks great.\n"
+              "Luke, on November 7th, 2012 @lukelee\nVery good work, and it solves the flooding too.\n")
+    parts = parse_article(LONG_ARTICLE + thread, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Jamie Roe", "2012-11-07"), ("Luke", "2012-11-07")]
+    assert parts.body.endswith("once the work is done.")

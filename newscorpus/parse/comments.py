@@ -234,11 +234,11 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
 
 def _furniture_inside(units: list[Unit], i: int, rule: str, rules: Rules, undated: bool) -> bool:
     """A line a drop rule takes for page furniture (not the thread's own chrome) that is a
-    commenter's sentence: "Posted your challenge on facebook, twitter." or "Find a student, and
+    commenter's sentence: "I shared it on Facebook and Twitter." or "Pick a project, and
     donate!", with more of the comment under it. It is one when it ends like a sentence and only
     text (or a link) stands between it and the next comment's header; at the thread's end,
-    furniture and what follows it are the page's, and "Sign up for our newsletter" or "Permalink URL" never
-    a comment's."""
+    furniture and what follows it are the page's, and "Sign up for our newsletter" or
+    "Permalink URL" never a comment's."""
     if rule in ("comment_chrome", "comment_section") or not is_sentence(units[i].text):
         return False
     for k in range(i + 1, min(i + 1 + HEADER_LOOKAHEAD, len(units))):
