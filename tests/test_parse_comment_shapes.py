@@ -95,3 +95,92 @@ def test_subheadings_under_a_comments_link_are_no_bare_name_thread(rules):
                       "What happens next\nThe dredging will start in March and take six weeks.\n"
                       "The ferries will run to a reduced timetable.\n")
     assert parse_article(page, rules).comments == []
+
+
+# A comment's long sentence may match a drop rule meant for page furniture ("... on Facebook and
+# Twitter"); inside a comment section it is the comment's text, and the lines after it too.
+SHARED_ON_FACEBOOK = ("I gave what I could and shared the appeal with my friends on facebook and twitter, "
+                      "and two of them gave as well.")
+
+
+def test_a_comment_sentence_that_names_social_networks_stays_in_the_comment(rules):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\n" + SHARED_ON_FACEBOOK + "\nGood luck with the pier!\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == [SHARED_ON_FACEBOOK + "\nGood luck with the pier!",
+                                                "Schools first, I say."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Follow us on Facebook and Twitter",
+    "Find us on Facebook, Twitter and Instagram for more harbour news.",
+    "A round-up of harbour news and opinion, delivered to your inbox every weekday.",
+])
+def test_share_and_newsletter_lines_under_a_thread_stay_out_of_the_last_comment(rules, furniture):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n" + furniture + "\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("by garaged (57 941)", "by kcin ( 343)"),  # a copy that left gaps in the user numbers
+    # a subscriber's star
+    ("by garaged (579941) *", "by kcin (34043) * on Tuesday July 24, @09:07AM (#40748091) Journal"),
+])
+def test_slashcode_user_numbers_with_gaps_or_a_star_still_make_headers(rules, first, second):
+    thread = (f"{first}\nI can build a computer!\n{second}\nI make my own silicon wafers.\n"
+              "by SJ2000 (1128057)\nKeep in mind the judge's point.\n")
+    parts = parse_article(LONG_ARTICLE + thread, rules)
+    assert [c.author for c in parts.comments] == ["garaged", "kcin", "SJ2000"]
+    assert [c.body for c in parts.comments][1] == "I make my own silicon wafers."
+
+
+def test_a_reading_list_with_spaced_years_is_no_slashcode_thread(rules):
+    reading = ("Further reading\nPride and Prejudice\nby Jane Austen ( 1813 )\nA novel of manners set in the country.\n"
+               "Emma\nby Jane Austen (1815) *\nA comedy of a young woman's matchmaking.\n"
+               "Middlemarch\nby George Eliot ( 1871)\nA study of provincial life in the Midlands.\n")
+    parts = parse_article(LONG_ARTICLE + reading, rules)
+    assert parts.comments == [] and parts.body.endswith("provincial life in the Midlands.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "I shared the appeal on Facebook and Twitter.",
+    "Pick a project, and donate!",
+])
+def test_a_short_comment_sentence_a_drop_rule_matches_keeps_the_comment_going(rules, sentence):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n" + sentence +
+              "\nhttp://www.example.org/pier\nGood luck with the repairs!\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == [
+        f"About time the pier was fixed.\n{sentence}\nhttp://www.example.org/pier\nGood luck with the repairs!",
+        "Schools first, I say."]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Follow us on Facebook, Twitter and Instagram!",  # under the last comment, with no comment after it
+    "Sign up for our newsletter",  # not a sentence
+])
+def test_furniture_between_the_last_comment_and_the_page_below_stays_out(rules, furniture):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nAbout time the pier was fixed.\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n" + furniture +
+              "\nFerry fares rise for the third year running, the operator says.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [c.body for c in parts.comments] == ["About time the pier was fixed.", "Schools first, I say."]
+
+
+def test_a_comment_that_is_only_a_link_is_a_comment_and_the_thread_goes_on_under_it(rules):
+    thread = ("Mary Smith says:\nMarch 7, 2021 at 9:15 pm\nhttp://www.example.org/photos/pier-1998.jpg\n"
+              "Tom Brown says:\nMarch 8, 2021 at 7:02 am\nSchools first, I say.\n")
+    parts = parse_article(ARTICLE + thread, rules)
+    assert [(c.author, c.body) for c in parts.comments] == [
+        ("Mary Smith", "http://www.example.org/photos/pier-1998.jpg"), ("Tom Brown", "Schools first, I say.")]
+
+
+def test_a_twitter_handle_after_the_stamp_still_makes_a_header(rules):
+    thread = ("Jamie Roe, on November 7th, 2012 @jamieroe\nWell done on the pier, it looks great.\n"
+              "Luke, on November 7th, 2012 @lukelee\nVery good work, and it solves the flooding too.\n")
+    parts = parse_article(LONG_ARTICLE + thread, rules)
+    assert [(c.author, c.posted_at) for c in parts.comments] == [("Jamie Roe", "2012-11-07"), ("Luke", "2012-11-07")]
+    assert parts.body.endswith("once the work is done.")

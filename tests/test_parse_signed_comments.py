@@ -97,3 +97,102 @@ def test_numbered_signatures_give_each_text_to_the_name_under_it(rules):
     assert [(c.author, c.body) for c in parts.comments] == [
         ("Kurt M/39/185", "WTF! Wow this is going to be tough."), ("Andrew B", "A difficult workout on a difficult day."),
         ("Drew", "RIP LT. Ray")]
+
+
+# Blogger signs each comment under its text with the name and the time alone, " NAME : 3:57 AM",
+# and its post with "Posted 8:11 AM by NAME".
+BLOGGER_THREAD = (
+    "Posted 8:11 AM by Ellen Marsh\n"
+    "Thanks for collecting these, it saves me a lot of searching.\n"
+    "One more: the ferry timetable changed last week as well.\n"
+    " Tom Reyes : 11:58 AM\n"
+    "Great resource, bookmarked!\n"
+    " piergazer77 : 2:27 PM\n"
+    "This comment has been removed by the author.\n"
+    " Lena K. : 11:56 PM\n")
+
+
+@pytest.mark.parametrize("thread, authors", [
+    (BLOGGER_THREAD, ["Tom Reyes", "piergazer77", "Lena K."]),
+    # with the date before the time, and no post signature above the first comment
+    ("Thanks for collecting these, it saves me a lot of searching.\n Tom Reyes : March 3, 2012 11:58 AM\n"
+     "Great resource, bookmarked!\n piergazer77 : March 3, 2012 2:27 PM\n", ["Tom Reyes", "piergazer77"]),
+])
+def test_comments_signed_with_a_name_and_a_time_after_a_colon_make_a_thread(rules, thread, authors):
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [c.author for c in parts.comments] == authors
+    assert parts.comments[1].body == "Great resource, bookmarked!"
+    assert "which flood every winter." in parts.body and "bookmarked" not in parts.body
+
+
+def test_a_blogger_comment_keeps_all_its_paragraphs_and_the_post_keeps_its_signature(rules):
+    parts = parse_article(SHORT_POST + BLOGGER_THREAD, rules)
+    assert parts.comments[0].body == ("Thanks for collecting these, it saves me a lot of searching.\n"
+                                      "One more: the ferry timetable changed last week as well.")
+    assert parts.comments[0].posted_at is None  # a time without its date is no moment
+    assert "Thanks for collecting" not in parts.body
+
+
+@pytest.mark.parametrize("programme", [
+    # a schedule's lines stand next to each other
+    "Registration : 8:30 AM\nKeynote : 9:00 AM\nLunch : 12:30 PM\nClosing remarks : 4:00 PM\n",
+    # in pairs, a sentence after each pair
+    "Doors open : 8:30 AM\nRegistration : 8:45 AM\nThe mayor opens the fair with a short speech.\n"
+    "Lunch : 12:30 PM\nTea : 3:00 PM\nThe band plays on the terrace until dusk.\n",
+    # or carry a room or a speaker, no sentence
+    "Registration : 8:30 AM\nMain hall, ground floor\nKeynote : 9:00 AM\nDr Ana Ruiz\n"
+    "Lunch : 12:30 PM\nRiverside terrace\nClosing remarks : 4:00 PM\nThe harbour master\n",
+])
+def test_an_articles_programme_of_names_and_times_is_no_thread(rules, programme):
+    parts = parse_article(SHORT_POST + "The open day runs as follows.\n" + programme
+                          + "Entry is free, and the council asks visitors to come by bus.\n", rules)
+    assert parts.comments == []
+    assert "Lunch : 12:30 PM" in parts.body and "come by bus." in parts.body
+
+
+# SB Nation signs each comment under its text and the commenter's motto: "by NAME on DATE TZ",
+# then the device it came from, a vote link and the count of recommendations; the post's own
+# byline above the article is signed the same way.
+SBN_POST = "by Jane Doe on Aug 8, 2012 9:00 AM EDT\n" + SHORT_POST.split("\n", 2)[2]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("by harbourfan on Aug 8, 2012 9:37 AM EDT", "by Tom Lee on Aug 8, 2012 12:39 PM EDT via mobile up"),
+    ("by harbourfan on Aug 8, 2012 10:52 AM EDT     1 recs",
+     "by Tom Lee on Aug 8, 2012 11:00 AM EDT via Android app up"),
+])
+def test_sb_nation_signatures_make_a_thread_under_a_byline_signed_alike(rules, first, second):
+    thread = (f"Great work on the budget story.\nGo Ferries!\n{first}\n"
+              f"Schools first, I say.\n{second}\n"
+              "The pier can wait a year.\nby Ana Ruiz on Aug 8, 2012 1:15 PM EDT\n")
+    parts = parse_article(SHORT_POST.split("\n", 1)[0] + "\n" + SBN_POST + thread, rules)
+    assert [c.author for c in parts.comments] == ["harbourfan", "Tom Lee", "Ana Ruiz"]
+    assert parts.comments[1].body == "Schools first, I say."
+    assert parts.comments[1].posted_at.startswith("2012-08-08T")
+    assert "which flood every winter." in parts.body and "Schools first" not in parts.body
+
+
+def test_a_list_of_headlines_signed_by_their_writers_is_no_thread(rules):
+    teasers = ("More from the harbour desk\n"
+               "Ferry fares rise for the third year\nby Tom Lee on Aug 7, 2012 9:00 AM EDT\n"
+               "Pier repairs to start in March\nby Ana Ruiz on Aug 6, 2012 4:10 PM EDT\n"
+               "New berth for the night ferry\nby Tom Lee on Aug 5, 2012 8:45 AM EDT\n")
+    parts = parse_article(SHORT_POST + teasers, rules)
+    assert parts.comments == []
+
+
+def test_headers_stamped_to_the_minute_make_a_thread_under_a_short_post(rules):
+    thread = ("Steve November 6, 2012 at 12:27 pm\nUnless the ferries stop for good, nobody will notice.\n"
+              "Harbour Tours Ltd November 6, 2012 at 12:56 pm\nI cannot understand why the pier waited so long.\n"
+              "Ana Ruiz November 6, 2012 at 2:20 pm\nThe roads flood every year, fix those first.\n")
+    parts = parse_article(SHORT_POST + thread, rules)
+    assert [c.author for c in parts.comments] == ["Steve", "Harbour Tours Ltd", "Ana Ruiz"]
+    assert "which flood every winter." in parts.body and "nobody will notice" not in parts.body
+
+
+def test_a_teaser_list_dated_by_the_day_under_a_short_post_is_no_thread(rules):
+    teasers = ("Ferry fares rise again November 5, 2012\nThe operator blames fuel prices for the third rise.\n"
+               "Pier repairs start in March November 8, 2012\nThe council has chosen a builder from the town.\n"
+               "New berth for the night ferry November 9, 2012\nThe berth opens in time for the summer.\n")
+    parts = parse_article(SHORT_POST + teasers, rules)
+    assert parts.comments == []

@@ -7,25 +7,21 @@ next header or the next piece of widget chrome ("Reply", "Leave a Reply", form l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..parts import Boilerplate, ParsedComment
+from ..parts import ParsedComment
+from .comment_zone import (BARE_LINK, SAY_VERBS, CommentZone, clean_author, comment_count,  # noqa: F401 (re-exported)
+                           is_chrome)
 from .rules import Rules, matches_any
-from .units import Unit, is_content, is_date_line, is_sentence, parse_stamp
+from .signed_comments import (MIN_ARTICLE_WORDS_SIGNED, SIGNED_COMMENTS, read_signed_zone, signatures,
+                              signed_openers, trailer)
+from .units import HAS_TIME, Unit, is_content, is_date_line, is_sentence, parse_stamp
 
-NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-# The verb of a "NAME says:" header, as boilerplate.yaml's comment_header has it ("NAME added:" on Tumblr).
-SAY_VERBS = "says|said|writes|wrote|commented|added|replied"
 SAYS = re.compile(rf"\b(?:{SAY_VERBS})\b", re.I)
-AUTHOR_TRIM = re.compile(rf"^(by|from)\s+|[\s,|·•–—:-]+$|\s+(on|at|{SAY_VERBS})$", re.I)
 HEADER_LOOKAHEAD = 12
 # Comments follow an article: a bare comment header above this much article text is a teaser
 # list or a byline; a worded marker ("12 Comments") needs only some article text above it.
 MIN_ARTICLE_WORDS = 100
-# Signatures under comments, and "NAME says:" headers with a stamp, are no teaser list's or
-# byline's shape: under them a short blog post is enough article.
-MIN_ARTICLE_WORDS_SIGNED = 40
 # A name above a bare date is a commenter only when it is short: a longer one is a headline
 # in a teaser list ("Queen Bia Headlines Big Belasco Show / November 8, 2023").
 BARE_AUTHOR_WORDS = 5
@@ -34,9 +30,6 @@ UNDATED_PAIRS = 3
 # A thread needs no "Comments" heading when its header shape repeats: this many headers
 # ("NAME says:") from the first one to the end of the page.
 REPEATED_HEADERS = 3
-# Comments signed below their text ("Posted by: NAME | DATE"): this many signatures make a
-# thread, which starts at the paragraph above the first one.
-SIGNED_COMMENTS = 2
 # What is left of a header's name part around a time stamp printed inside it:
 # "09. Jul, 2012 / Courtney", "On November 1, 2012 at 11:19 am Joy", "Shea on October 14, 2012".
 STAMP_JOINERS = re.compile(r"^(?:\s|on\b|at\b|[,/|·•–—-])+|(?:\s|\bon|\bat|[,/|·•–—-])+$", re.I)
@@ -53,41 +46,7 @@ PROFILE_CHARS = 80  # a commenter's motto is a line, not a paragraph
 BARE_NAME = re.compile(r"[@\w](?=.*[^\W\d_])")
 LOWER_WORD = re.compile(r"(?<!\S)(?-i:[a-z])[a-z'’]{2,}\b")
 NAME_SHAPE = re.compile(r"\S{1,40}(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2}")
-BARE_LINK = re.compile(r"(?:https?://|www\.)\S+")
 QUOTE_OPENERS = "\"“‘'«„"
-
-
-@dataclass
-class CommentZone:
-    comments: list[ParsedComment] = field(default_factory=list)
-    boilerplate: list[Boilerplate] = field(default_factory=list)
-    count_shown: int | None = None
-    comment_units: set[int] = field(default_factory=set)  # zone-relative indexes holding comment text
-
-    def discard(self, unit: Unit, rule: str) -> None:
-        """A line of the section that is not comment text, kept for the audit with its rule."""
-        self.boilerplate.extend(Boilerplate(n, unit.text, rule) for n in unit.lines)
-
-
-def comment_count(text: str, rules: Rules) -> int | None:
-    if len(text.split()) > 30:
-        return None
-    match = matches_any(rules.comment_count, text)
-    if not match:
-        return None
-    raw = (match.groupdict().get("count") or "").lower()
-    if raw.isdigit():
-        return int(raw)
-    return NUMBER_WORDS.get(raw)
-
-
-def _clean_author(author: str | None) -> str | None:
-    if not author:
-        return None
-    previous = None
-    while previous != author:
-        previous, author = author, AUTHOR_TRIM.sub("", author).strip()
-    return author or None
 
 
 def _plausible_author(text: str, rules: Rules) -> bool:
@@ -134,7 +93,7 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> Header | None:
         author, stamp = groups.get("author"), groups.get("date")
         if not stamp:
             author, stamp = _stamp_inside(author, rules)
-        author = _clean_author(author)
+        author = clean_author(author)
         if author and _plausible_author(author, rules):
             numbered = bool(groups.get("id"))
             if not stamp and following and is_date_line(following, rules):
@@ -143,14 +102,14 @@ def match_header(units: list[Unit], i: int, rules: Rules) -> Header | None:
                 return Header(author, stamp, 1, numbered)
     if following and is_date_line(following, rules) and _plausible_author(text, rules) \
             and len(text.split()) <= BARE_AUTHOR_WORDS and not is_date_line(text, rules):
-        return Header(_clean_author(text), following, 2)
+        return Header(clean_author(text), following, 2)
     profile = _profile_lines(units, i + 1, rules)
     if profile and NAME_SHAPE.fullmatch(text) and _plausible_author(text, rules):
-        return Header(_clean_author(text), units[i + 1 + profile].text, profile + 2)
+        return Header(clean_author(text), units[i + 1 + profile].text, profile + 2)
     if following and is_date_line(text, rules) and NAME_SHAPE.fullmatch(following) \
             and _plausible_author(following, rules) and not is_date_line(following, rules) \
             and i + 2 < len(units) and _is_comment_text(units[i + 2].text, rules):
-        return Header(_clean_author(following), text, 2)  # the date above the name: "November 5, 2012 / Gigi / text"
+        return Header(clean_author(following), text, 2)  # the date above the name: "November 5, 2012 / Gigi / text"
     return None
 
 
@@ -172,20 +131,6 @@ def _profile_lines(units: list[Unit], start: int, rules: Rules) -> int:
     return 0
 
 
-def _is_chrome(text: str, rules: Rules) -> str | None:
-    if len(text.split()) > rules.settings.pattern_max_words:
-        return None
-    return rules.remembered("chrome", text, lambda line: _chrome_rule(line, rules))
-
-
-def _chrome_rule(text: str, rules: Rules) -> str | None:
-    if matches_any(rules.comment_chrome, text):
-        return "comment_chrome"
-    if matches_any(rules.comment_section_start, text):
-        return "comment_section"
-    return rules.dropped_by(text)
-
-
 def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     """The comments and chrome of a comment section that starts at units[0]."""
     zone = _read_zone(units, rules, undated=False)
@@ -197,52 +142,13 @@ def read_zone(units: list[Unit], rules: Rules) -> CommentZone:
     # signatures themselves for headers ("Comment #2 - Posted by: NAME at DATE") and so gave
     # each text to the wrong name.
     headers = [b.text for b in zone.boilerplate if b.rule == "comment_header"]
-    headers_are_signatures = sum(_trailer(text, rules) is not None for text in headers) * 2 > len(headers) > 0
+    headers_are_signatures = sum(trailer(text, rules) is not None for text in headers) * 2 > len(headers) > 0
     if (len(zone.comments) < SIGNED_COMMENTS or headers_are_signatures) \
-            and len(_trailers(units, rules)) >= SIGNED_COMMENTS:
-        signed = _read_signed_zone(units, rules)
+            and len(signatures(units, rules)) >= SIGNED_COMMENTS:
+        signed = read_signed_zone(units, rules)
         if len(signed.comments) > len(zone.comments) \
                 or headers_are_signatures and len(signed.comments) == len(zone.comments):
             zone = signed
-    return zone
-
-
-def _trailer(text: str, rules: Rules) -> re.Match | None:
-    return matches_any(rules.comment_trailer, text) if len(text) <= 200 else None
-
-
-def _trailers(units: list[Unit], rules: Rules) -> list[int]:
-    return [k for k, unit in enumerate(units) if _trailer(unit.text, rules)]
-
-
-def _read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
-    """A thread whose comments are signed below their text: text, "Posted by: NAME | DATE", ..."""
-    zone = CommentZone()
-    pending: list[int] = []
-    for k, unit in enumerate(units):
-        signature = _trailer(unit.text, rules)
-        if signature:
-            author = _clean_author(signature.group("author"))
-            if len(pending) > 1 and author and units[pending[0]].text.strip().casefold() == author.casefold():
-                zone.discard(units[pending.pop(0)], "comment_header")  # TypePad prints the name above too
-            body = "\n".join(units[p].text for p in pending)
-            if body:
-                zone.comments.append(ParsedComment(len(zone.comments), author,
-                                                   parse_stamp(signature.group("date") or ""), body))
-                zone.comment_units.update(pending)
-            zone.discard(unit, "comment_header")
-            pending = []
-        elif (count := comment_count(unit.text, rules)) is not None:
-            zone.count_shown = count if zone.count_shown is None else zone.count_shown
-            zone.discard(unit, "comment_count")
-        elif pending and BARE_LINK.fullmatch(unit.text):
-            pending.append(k)  # a link the commenter gave on its own line, as in _read_zone
-        elif (rule := _is_chrome(unit.text, rules)) is not None:
-            zone.discard(unit, rule)
-        else:
-            pending.append(k)
-    for k in pending:  # text no signature claims: the page after the thread
-        zone.discard(units[k], "after_comments")
     return zone
 
 
@@ -256,7 +162,7 @@ def _undated_header(units: list[Unit], i: int, rules: Rules) -> bool:
 
 
 def _is_comment_text(text: str, rules: Rules) -> bool:
-    return not _plausible_author(text, rules) and _is_chrome(text, rules) is None
+    return not _plausible_author(text, rules) and is_chrome(text, rules) is None
 
 
 def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
@@ -264,7 +170,7 @@ def _names_alternate_with_text(units: list[Unit], rules: Rules) -> bool:
     a date taken as comment headers. A comment may run to a few lines (a link the commenter
     gave, a second paragraph); "Reply" lines aside."""
     opening = [u for u in units[:4 * UNDATED_PAIRS]
-               if _is_chrome(u.text, rules) != "comment_chrome" and not BARE_LINK.fullmatch(u.text)]
+               if is_chrome(u.text, rules) != "comment_chrome" and not BARE_LINK.fullmatch(u.text)]
     opening = opening[:3 * UNDATED_PAIRS]
     names = [k for k in range(len(opening)) if _undated_header(opening, k, rules)]
     return names[:1] == [0] and len(names) >= UNDATED_PAIRS
@@ -288,7 +194,7 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
         unit = units[i]
         header = match_header(units, i, rules)
         if header is None and undated and _undated_header(units, i, rules):
-            header = Header(_clean_author(unit.text), None, 1)
+            header = Header(clean_author(unit.text), None, 1)
         if header:
             close()
             author, stamp, consumed, _ = header
@@ -303,15 +209,16 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
                 zone.count_shown = count
             close()
             zone.discard(unit, "comment_count")
-        elif current is not None and current.body and BARE_LINK.fullmatch(unit.text):
-            # a link the commenter gave on its own line: the comment goes on under it
-            current.body = f"{current.body}\n{unit.text}"
+        elif current is not None and BARE_LINK.fullmatch(unit.text):
+            # a link the commenter gave on its own line (or as the whole comment): the comment goes on under it
+            current.body = f"{current.body}\n{unit.text}" if current.body else unit.text
             current_units.append(i)
         elif current is not None and current.body and current.posted_at is None \
                 and is_date_line(unit.text, rules):
             current.posted_at = parse_stamp(unit.text)  # Blogger prints the time under the text
             zone.discard(unit, "comment_header")
-        elif (rule := _is_chrome(unit.text, rules)) is not None:
+        elif (rule := is_chrome(unit.text, rules)) is not None \
+                and not (current is not None and _furniture_inside(units, i, rule, rules, undated)):
             close()
             zone.discard(unit, rule)
         elif current is not None:
@@ -325,6 +232,25 @@ def _read_zone(units: list[Unit], rules: Rules, undated: bool) -> CommentZone:
     return zone
 
 
+def _furniture_inside(units: list[Unit], i: int, rule: str, rules: Rules, undated: bool) -> bool:
+    """A line a drop rule takes for page furniture (not the thread's own chrome) that is a
+    commenter's sentence: "I shared it on Facebook and Twitter." or "Pick a project, and
+    donate!", with more of the comment under it. It is one when it ends like a sentence and only
+    text (or a link) stands between it and the next comment's header; at the thread's end,
+    furniture and what follows it are the page's, and "Sign up for our newsletter" or
+    "Permalink URL" never a comment's."""
+    if rule in ("comment_chrome", "comment_section") or not is_sentence(units[i].text):
+        return False
+    for k in range(i + 1, min(i + 1 + HEADER_LOOKAHEAD, len(units))):
+        if match_header(units, k, rules) or undated and _undated_header(units, k, rules):
+            return k > i + 1
+        if BARE_LINK.fullmatch(units[k].text):
+            continue
+        if is_chrome(units[k].text, rules) is not None or comment_count(units[k].text, rules) is not None:
+            return False
+    return False
+
+
 def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) -> dict[int, int]:
     """Units that may open a thread by their shape alone, with no worded marker, each with the
     article words it needs above it:
@@ -332,9 +258,7 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     - a header ("Dnomyar220 says:") with at least REPEATED_HEADERS - 1 more after it; one whose
       name is a clause's subject ("The minister said:") or whose text opens with a quotation
       mark (a vox pop) is no commenter's;
-    - the paragraph above the first of SIGNED_COMMENTS or more signatures ("Posted by: ..."),
-      or the one under it when the first is signed unlike the next: the post's own ("Posted by
-      Kathy on April 6" above "Posted by: Andrew | DATE")."""
+    - where a thread signed below its comments opens (signed_comments.signed_openers)."""
     openers = {i: MIN_ARTICLE_WORDS for i, header in headers.items()
                if header and (header.stamp or _numbered(units, i, header, rules))}
     for i, header in headers.items():
@@ -350,12 +274,12 @@ def _thread_openers(units: list[Unit], headers: dict, start: int, rules: Rules) 
     if len(repeated) >= REPEATED_HEADERS:
         for i in repeated[:len(repeated) - REPEATED_HEADERS + 1]:
             openers.setdefault(i, MIN_ARTICLE_WORDS)
-    signatures = [start + k for k in _trailers(units[start:], rules)]
-    if len(signatures) > SIGNED_COMMENTS and signatures[1] - signatures[0] > 1 \
-            and _signature_shape(units[signatures[0]].text, rules) != _signature_shape(units[signatures[1]].text, rules):
-        openers[signatures[0] + 1] = MIN_ARTICLE_WORDS_SIGNED  # a blog engine signs all comments alike
-    elif len(signatures) >= SIGNED_COMMENTS and signatures[0] - 1 > start:
-        openers[signatures[0] - 1] = MIN_ARTICLE_WORDS_SIGNED
+        # stamped to the minute ("Steve November 6, 2012 at 12:27 pm") and repeated: a teaser
+        # list prints the day alone, so under these a short blog post is enough article
+        for i in repeated[:len(repeated) - REPEATED_HEADERS + 1]:
+            if headers[i].stamp and HAS_TIME.search(headers[i].stamp):
+                openers[i] = min(openers[i], MIN_ARTICLE_WORDS_SIGNED)
+    openers.update(signed_openers(units, start, rules))
     return openers
 
 
@@ -383,14 +307,6 @@ def _numbered(units: list[Unit], i: int, header: Header, rules: Rules) -> bool:
     Thompson 22 pts") is a list of such lines."""
     text_at = i + header.consumed
     return header.numbered and text_at < len(units) and _is_comment_text(units[text_at].text, rules)
-
-
-def _signature_shape(text: str, rules: Rules) -> tuple[str, str]:
-    """The words around a signature's name: "posted by:" and "|" in "Posted by: Ann | DATE";
-    numbers aside ("Comment #2 - Posted by:")."""
-    found = _trailer(text, rules)
-    return (re.sub(r"\d+", "0", text[:found.start("author")].strip().casefold()),
-            text[found.end("author"):found.start("date")].strip().casefold())
 
 
 def _comments_only(marker: str, zone: CommentZone, rules: Rules) -> bool:

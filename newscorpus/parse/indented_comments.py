@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..parts import ParsedComment
-from .comments import NOT_A_NAME, CommentZone, _clean_author, _is_chrome, _plausible_author, comment_count
+from .comment_zone import CommentZone, clean_author, comment_count, is_chrome
+from .comments import NOT_A_NAME, _plausible_author
 from .rules import Rules
 from .units import Unit, is_date_line, is_sentence, parse_stamp
 
@@ -51,7 +52,7 @@ def header_author(text: str, rules: Rules) -> str | None:
         return None
     if len(name.split()) > rules.settings.comment_author_max_words or not _plausible_author(name, rules):
         return None
-    return _clean_author(name)
+    return clean_author(name)
 
 
 def find_indented_thread(units: list[Unit], indents: list[int], start: int, rules: Rules) -> int | None:
@@ -59,7 +60,7 @@ def find_indented_thread(units: list[Unit], indents: list[int], start: int, rule
     n = len(units)
     tail = n
     while tail > start and (indents[tail - 1] > 0 or header_author(units[tail - 1].text, rules)
-                            or _is_chrome(units[tail - 1].text, rules)):
+                            or is_chrome(units[tail - 1].text, rules)):
         tail -= 1
     for i in range(tail, n - 1):
         if indents[i + 1] - indents[i] >= INDENT_STEP and header_author(units[i].text, rules):
@@ -99,7 +100,7 @@ def read_indented_zone(units: list[Unit], indents: list[int], rules: Rules) -> C
             if current is not None and current.posted_at is None:
                 current.posted_at = parse_stamp(unit.text)
             zone.discard(unit, "comment_header")
-        elif (rule := _is_chrome(unit.text, rules)) is not None:
+        elif (rule := is_chrome(unit.text, rules)) is not None:
             zone.discard(unit, rule)
         elif current is not None:
             current.body = f"{current.body}\n{unit.text}" if current.body else unit.text

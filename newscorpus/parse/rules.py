@@ -36,6 +36,7 @@ class Settings:
     title_max_words: int = 30
     section_max_words: int = 4
     comment_author_max_words: int = 8
+    comment_prose_words: int = 20
     earliest_year: int = 1900
 
 
