@@ -31,3 +31,21 @@ def test_a_place_inside_a_longer_name_is_mentioned_and_the_name_stays(nlp, sente
 def test_words_after_of_that_no_gazetteer_lists_are_no_place(nlp, sentence, words):
     found = entity_types(nlp, sentence)
     assert not [w for w in words if found.get(w) == "PLACE"], found
+
+
+@pytest.mark.parametrize("sentence, name, place", [
+    # A city leading an institution's name: the model reads "Oxford" alone as an organisation.
+    ("He later lectured at Oxford University and in Leiden.", "Oxford University", "Oxford"),
+    ("She was educated at Aberdeen Grammar School before moving south.", "Aberdeen Grammar School", "Aberdeen"),
+])
+def test_a_city_leading_an_organisations_name_is_mentioned(nlp, sentence, name, place):
+    found = entity_types(nlp, sentence)
+    assert found.get(name) == "ORG" and found.get(place) == "PLACE", found
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("He studied at Navarro College for two years.", "Navarro"),  # no city of that name
+    ("Brooks joined Morgan Stanley in 2001.", "Morgan"),
+])
+def test_a_word_leading_an_organisations_name_that_no_city_bears_is_no_place(nlp, sentence, word):
+    assert word not in entity_types(nlp, sentence)
