@@ -49,3 +49,22 @@ def test_a_city_leading_an_organisations_name_is_mentioned(nlp, sentence, name, 
 ])
 def test_a_word_leading_an_organisations_name_that_no_city_bears_is_no_place(nlp, sentence, word):
     assert word not in entity_types(nlp, sentence)
+
+
+@pytest.mark.parametrize("sentence, holder, acronym", [
+    ("The stadium will host matches of the 2022 FIFA World Cup.", "FIFA World Cup", "FIFA"),
+    ("She won the BAFTA Award for Best Foreign Actress in 1966.", "BAFTA Award for Best Foreign Actress", "BAFTA"),
+    ("Visitors drive to the NASA Glenn Research Center for the tour.", "NASA Glenn Research Center", "NASA"),
+])
+def test_an_acronym_opening_an_events_awards_or_places_name_is_an_organisation(nlp, sentence, holder, acronym):
+    found = entity_types(nlp, sentence)
+    assert holder in found and found.get(acronym) == "ORG", found
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Visit the HMS Belfast in London.", "HMS"),  # a ship's prefix
+    ("He watched the WORLD CUP FINAL at home.", "WORLD"),  # a name all in capitals
+    ("He anchors the evening bulletin on NBC News.", "NBC"),  # an organisation's own name
+])
+def test_capitals_opening_a_name_that_are_no_organisation_behind_it_are_left(nlp, sentence, word):
+    assert word not in entity_types(nlp, sentence)

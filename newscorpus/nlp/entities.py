@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
-from .nested import nested_places
+from .nested import nested_names
 from . import name_evidence, place_cues
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
@@ -37,11 +37,11 @@ def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
     (extract.extraction_of stores an article whose entities cannot be read without them.)"""
     raw = raw_mentions(doc)
-    nested = nested_places(doc, raw)
+    nested = nested_names(doc, raw)
     if not nested:
         return _resolve(raw, doc)
-    # A place inside an organisation's name counts as a mention of the place, but the
-    # name is still one mention: quote attribution sees the organisation only.
+    # A place or an acronym inside a longer name counts as a mention of its own, but the
+    # name is still one mention: quote attribution sees the longer name only.
     entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
     inner = {(m.start, m.end) for m in nested}
     return entities, [m for m in mentions if (m.start, m.end) not in inner]
