@@ -18,7 +18,7 @@ from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
 from .nested import nested_names
-from . import name_evidence, place_cues
+from . import name_evidence, place_cues, short_forms
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -151,6 +151,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     shortened = _merge_fuller_names(group_type, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
+    short_forms.merge_lone_heads(group_type, words_of, merged, lex)
 
     final_keys = [merged.find(k) for k in keys]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]
