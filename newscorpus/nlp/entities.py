@@ -18,7 +18,7 @@ from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
 from .nested import nested_names
-from . import name_evidence, place_cues, short_forms
+from . import name_evidence, norp, place_cues, short_forms
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -36,7 +36,7 @@ _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9.&-]{1,11}$")
 def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
     (extract.extraction_of stores an article whose entities cannot be read without them.)"""
-    raw = raw_mentions(doc)
+    raw = norp.settle_group_names(raw_mentions(doc), lexicon())
     nested = nested_names(doc, raw)
     if not nested:
         return _resolve(raw, doc)
