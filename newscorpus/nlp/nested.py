@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import name_evidence
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import RawMention, _is_capitalised
-from .places import is_region, known_place
+from .places import known_place
 
 
 NESTED_MAX_WORDS = 3
@@ -53,10 +53,9 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
     White Sox", "Vietnam War", "Auckland Hospital" also mention Paris, Kyoto, Chicago, Vietnam,
     Auckland. A part is a place when the model, shown that part on its own, reads it as one
     (inside the name its context says ORG), or a gazetteer lists it (places.py): any city
-    after "of", a region or a city large enough to outweigh the model's organisation leading an
-    organisation's name ("Oxford University", "Aberdeen Grammar School"; a larger one leading a
-    place's or an event's), and nothing leading a name that opens with a person's ("George
-    Washington University", "Mary Baldwin College")."""
+    after "of", only a region or a large city leading the name ("Oxford University", "Aberdeen
+    Grammar School", not "Temple University"), and nothing leading a name that opens with a
+    person's ("George Washington University", "Mary Baldwin College")."""
     lex = lexicon()
     candidates = []  # for each name, its parts to try in order, as (text, tokens, after "of")
     openings = {}  # a name's first two words, to ask whether they are a person's
@@ -90,8 +89,7 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
                 if not after_of and opens_with_a_person:
                     continue
                 key = canonical_key(text)
-                listed = known_place(key, "ORG") if after_of else (
-                    known_place(key, "ORG") if m.type == "ORG" else known_place(key, "PERSON"))
+                listed = known_place(key, "ORG") if after_of else known_place(key, "PERSON")
                 if listed or text in places:
                     found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                             type="PLACE", words=tuple(canonical_key(t.text) for t in part)))
