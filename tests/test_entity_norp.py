@@ -21,3 +21,10 @@ def test_a_nationality_stays_a_group(nlp):
     found = entity_types(nlp, "Mexican forces crossed the river at dawn. Mexican Airlines cancelled flights, "
                               "and Mexican officials said the border would close.")
     assert found.get("Mexican") == "NORP" and found.get("Mexican Airlines") == "ORG", found
+
+
+def test_a_nationality_the_model_read_as_a_place_names_no_place(nlp):
+    # The model reads "Iranian" as a place (GPE) here.
+    text = "It is called the Hall of Many Pillars, as there are many pillars, and in Iranian, 40 means many."
+    found = entity_types(nlp, text)
+    assert found.get("Hall of Many Pillars") == "PLACE" and found.get("Iranian") != "PLACE", found
