@@ -368,7 +368,7 @@ def raw_mentions(doc) -> list[RawMention]:
         for a, b, kind in name_evidence.split_at_slashes(doc, start, end, label):
             spans += [(piece_start, piece_end, kind) for piece_start, piece_end in _split_at_possessives(doc, a, b)]
     spans += missed_places(doc, taken)
-    spans += name_evidence.missed_people(doc, taken, lex)
+    spans += name_evidence.missed_people(doc, taken, lex) + heads.missed_sights(doc, taken, lex)
     spans.sort()
     mentions = []
     for start, end, label in spans:
