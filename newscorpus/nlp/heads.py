@@ -70,10 +70,12 @@ def missed_sights(doc, taken: bytearray, lex: Lexicon) -> list[tuple[int, int, s
                 and _capital_word(doc[end]):
             end += 1
         last = doc[end - 1].lower_
-        if end - i >= 2 and lex.head_types.get(plural_place_head(last, lex) or last) == "PLACE" and (
-                end >= n or not _capital_word(doc[end])) and not _opens_a_line(doc, i) and not _after_a_capital(doc, i) and not (
-                # a plural head shares itself with the names before it: "the Sabine and Rio Grande Rivers"
-                (_joined(doc, i - 1, i - 2) and not plural_place_head(last, lex)) or _joined(doc, end, end + 1)):
+        plural = plural_place_head(last, lex)
+        # A plural head shares itself with the names before it: "the Sabine and Rio Grande Rivers".
+        joined = (_joined(doc, i - 1, i - 2) and not plural) or _joined(doc, end, end + 1)
+        if end - i >= 2 and lex.head_types.get(plural or last) == "PLACE" and (
+                end >= n or not _capital_word(doc[end])) and not (
+                _opens_a_line(doc, i) or _after_a_capital(doc, i) or joined):
             if lower is None:
                 lower = frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
             if not any(t.lower_ in lower for t in doc[i:end - 1]):

@@ -41,7 +41,8 @@ def nested_acronyms(doc, mentions: list[RawMention]) -> list[RawMention]:
         if not (first.text.isalpha() and first.text.isupper() and low <= len(first.text) <= high):
             continue
         key = canonical_key(first.text)
-        if key in lex.place_acronyms or key in lex.stop_entities or second.text.isupper() or not _is_capitalised(second):
+        if (key in lex.place_acronyms or key in lex.stop_entities or second.text.isupper()
+                or not _is_capitalised(second)):
             continue
         found.append(RawMention(start=first.idx, end=first.idx + len(first.text), text=first.text, type="ORG",
                                 words=(key,), tokens=(first.i, first.i + 1)))
