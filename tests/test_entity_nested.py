@@ -31,3 +31,40 @@ def test_a_place_inside_a_longer_name_is_mentioned_and_the_name_stays(nlp, sente
 def test_words_after_of_that_no_gazetteer_lists_are_no_place(nlp, sentence, words):
     found = entity_types(nlp, sentence)
     assert not [w for w in words if found.get(w) == "PLACE"], found
+
+
+@pytest.mark.parametrize("sentence, name, place", [
+    # A city leading an institution's name: the model reads "Oxford" alone as an organisation.
+    ("He later lectured at Oxford University and in Leiden.", "Oxford University", "Oxford"),
+    ("She was educated at Aberdeen Grammar School before moving south.", "Aberdeen Grammar School", "Aberdeen"),
+])
+def test_a_city_leading_an_organisations_name_is_mentioned(nlp, sentence, name, place):
+    found = entity_types(nlp, sentence)
+    assert found.get(name) == "ORG" and found.get(place) == "PLACE", found
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("He studied at Navarro College for two years.", "Navarro"),  # no city of that name
+    ("Brooks joined Morgan Stanley in 2001.", "Morgan"),
+])
+def test_a_word_leading_an_organisations_name_that_no_city_bears_is_no_place(nlp, sentence, word):
+    assert word not in entity_types(nlp, sentence)
+
+
+@pytest.mark.parametrize("sentence, holder, acronym", [
+    ("The stadium will host matches of the 2022 FIFA World Cup.", "FIFA World Cup", "FIFA"),
+    ("She won the BAFTA Award for Best Foreign Actress in 1966.", "BAFTA Award for Best Foreign Actress", "BAFTA"),
+    ("Visitors drive to the NASA Glenn Research Center for the tour.", "NASA Glenn Research Center", "NASA"),
+])
+def test_an_acronym_opening_an_events_awards_or_places_name_is_an_organisation(nlp, sentence, holder, acronym):
+    found = entity_types(nlp, sentence)
+    assert holder in found and found.get(acronym) == "ORG", found
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Visit the HMS Belfast in London.", "HMS"),  # a ship's prefix
+    ("He watched the WORLD CUP FINAL at home.", "WORLD"),  # a name all in capitals
+    ("He anchors the evening bulletin on NBC News.", "NBC"),  # an organisation's own name
+])
+def test_capitals_opening_a_name_that_are_no_organisation_behind_it_are_left(nlp, sentence, word):
+    assert word not in entity_types(nlp, sentence)

@@ -69,3 +69,20 @@ def test_names_listed_after_other_nouns_stay_people(nlp, sentence, people):
 def test_a_state_of_affairs_is_no_state(nlp):
     # "city-states" lists places; "a state of Peace and Security" is no place at all.
     assert entity_types(nlp, "Returning America to a state of Peace and Security.").get("Peace and Security") != "PLACE"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Shops line the Kolonaki and Psyrri districts.", "Psyrri"),
+    ("We sailed past Jomard and Tagula islands at dawn.", "Tagula"),
+    ("Barracuda and Kayangan lakes are both stunning locations.", "Kayangan"),
+])
+def test_names_listed_before_a_plural_noun_for_places_are_places(nlp, sentence, place):
+    assert entity_types(nlp, sentence).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("The Kennedy and Johnson administrations both expanded the program.", "Kennedy"),  # no noun for places
+    ("The Smith houses stand on the hill.", "Smith"),  # one name before the noun
+])
+def test_names_before_other_nouns_or_alone_stay_people(nlp, sentence, person):
+    assert entity_types(nlp, sentence).get(person) == "PERSON"

@@ -339,3 +339,11 @@ def test_nationalities_and_groups_stay_what_the_model_said(nlp, sentence, name):
 ])
 def test_a_mention_the_article_calls_a_place_settles_a_tie_with_the_model(nlp, text, place):
     assert entity_types(nlp, text).get(place) == "PLACE"
+
+
+@pytest.mark.parametrize("text", [
+    "He sailed for the United States in 1849, and later wrote that the U. S. had welcomed him.",
+    "Critics say the U.S has lost its way, and that the United States must change course.",
+])
+def test_spaced_and_half_dotted_us_are_the_united_states(nlp, text):
+    assert entity_types(nlp, text) == {"United States": "PLACE"}

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
-from .nested import nested_places
-from . import name_evidence, place_cues
+from .nested import nested_names
+from . import name_evidence, norp, place_cues, short_forms
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -36,12 +36,12 @@ _SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9.&-]{1,11}$")
 def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     """Canonical entities of one article body and every mention, in text order.
     (extract.extraction_of stores an article whose entities cannot be read without them.)"""
-    raw = raw_mentions(doc)
-    nested = nested_places(doc, raw)
+    raw = norp.settle_group_names(raw_mentions(doc), lexicon())
+    nested = nested_names(doc, raw)
     if not nested:
         return _resolve(raw, doc)
-    # A place inside an organisation's name counts as a mention of the place, but the
-    # name is still one mention: quote attribution sees the organisation only.
+    # A place or an acronym inside a longer name counts as a mention of its own, but the
+    # name is still one mention: quote attribution sees the longer name only.
     entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
     inner = {(m.start, m.end) for m in nested}
     return entities, [m for m in mentions if (m.start, m.end) not in inner]
@@ -151,6 +151,7 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
     shortened = _merge_fuller_names(group_type, merged)
     _merge_acronyms(group_type, words_of, mention_count, merged)
     _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
+    short_forms.merge_lone_heads(group_type, words_of, merged, lex)
 
     final_keys = [merged.find(k) for k in keys]
     types = [group_type.get(merged.find(k), m.type) if m.type != "LAW" else m.type for m, k in zip(raw, keys)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import fields, name_evidence, works
+from . import fields, heads, name_evidence, works
 from .places import coordinated_places, is_region, known_place, led_by_a_place_word, missed_places, road_numbers
 from .lexicon import Lexicon, canonical_key, lexicon, normalise_surface
 
@@ -233,15 +233,17 @@ def _type_of(label: str, tokens, text: str, lex: Lexicon) -> str | None:
         return None if override == "DROP" else override
     last = tokens[-1].lower_
     has_connector = any(t.lower_ in CONNECTORS for t in tokens)
-    head_type = name_evidence.head_type(tokens, lex) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
+    head_type = heads.name_head_type(tokens, lex) if len(tokens) >= 2 and _is_capitalised(tokens[-1]) else None
     if head_type is None and len(tokens) >= 2 and last.isdigit() and lex.head_types.get(tokens[-2].lower_) == "PLACE":
         head_type = "PLACE"  # "U.S. Route 169", "Highway 51": a road and its number
     if head_type is None and len(tokens) >= 3:
         head_type = name_evidence.head_before_connector(tokens, lex)  # "César Award for Best Actress"
     if head_type:
         if kind == "PERSON":
-            # A person's surname may be "Court" or "Field"; only a longer phrase is re-typed.
-            if last not in lex.surname_heads or has_connector or len(tokens) >= 3:
+            # A person's surname may be "Court" or "Field": a longer phrase, or two words not opening
+            # with a given name or an initial ("McMurdo Station"), is re-typed.
+            if (not heads.surname_head(last, lex) or has_connector or len(tokens) >= 3
+                    or not heads.opens_like_a_person(tokens, lex)):
                 kind = head_type
         elif not (kind == "PLACE" and head_type == "ORG" and label != "FAC"):
             kind = head_type  # but "Soviet Union" stays a place
@@ -366,7 +368,7 @@ def raw_mentions(doc) -> list[RawMention]:
         for a, b, kind in name_evidence.split_at_slashes(doc, start, end, label):
             spans += [(piece_start, piece_end, kind) for piece_start, piece_end in _split_at_possessives(doc, a, b)]
     spans += missed_places(doc, taken)
-    spans += name_evidence.missed_people(doc, taken, lex)
+    spans += name_evidence.missed_people(doc, taken, lex) + heads.missed_sights(doc, taken, lex)
     spans.sort()
     mentions = []
     for start, end, label in spans:

@@ -1,18 +1,52 @@
-"""Places named inside a longer name: "University of Paris" also mentions Paris.
+"""Names inside a longer name: "University of Paris" also mentions Paris, "the FIFA World Cup"
+mentions FIFA.
 
-A name the model read whole (an organisation, an event, a building) may hold a place the
-article thereby mentions; the place is added as a mention of its own, and the longer name
-stays one mention for quote attribution (entities.find_entities).
+A name the model read whole (an organisation, an event, a building) may hold a place or an
+organisation the article thereby mentions; the inner name is added as a mention of its own, and
+the longer name stays one mention for quote attribution (entities.find_entities).
 """
 from __future__ import annotations
 
 from . import name_evidence
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import RawMention, _is_capitalised
-from .places import is_region, known_place
+from .places import known_place
 
 
 NESTED_MAX_WORDS = 3
+# The kinds of name an organisation's acronym may open: "the FIFA World Cup", "the BAFTA Award
+# for Best Actress", "the NASA Ames Research Center". Not an organisation's own name: "NBC News"
+# is one body, and its short form is merged into it (entities._merge_org_short_forms).
+ACRONYM_HOLDERS = frozenset({"EVENT", "AWARD", "PLACE", "LAW"})
+ACRONYM_LETTERS = (3, 6)
+
+
+def nested_names(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """The places and the organisations' acronyms named inside longer names."""
+    return nested_places(doc, mentions) + nested_acronyms(doc, mentions)
+
+
+def nested_acronyms(doc, mentions: list[RawMention]) -> list[RawMention]:
+    """An acronym in capitals opening a longer name of an event, an award, a place or a law is
+    the organisation behind it: "FIFA" in "the FIFA World Cup", "BAFTA" in "the BAFTA Award for
+    Best Foreign Actress". Not a place's acronym ("US Route 66": places inside names are
+    nested_places'), nor a word in capitals heading a name in capitals ("WORLD CUP FINAL")."""
+    lex = lexicon()
+    found = []
+    for m in mentions:
+        if m.type not in ACRONYM_HOLDERS or m.tokens[0] < 0 or m.tokens[1] - m.tokens[0] < 2:
+            continue
+        first, second = doc[m.tokens[0]], doc[m.tokens[0] + 1]
+        low, high = ACRONYM_LETTERS
+        if not (first.text.isalpha() and first.text.isupper() and low <= len(first.text) <= high):
+            continue
+        key = canonical_key(first.text)
+        if (key in lex.place_acronyms or key in lex.stop_entities or second.text.isupper()
+                or not _is_capitalised(second)):
+            continue
+        found.append(RawMention(start=first.idx, end=first.idx + len(first.text), text=first.text, type="ORG",
+                                words=(key,), tokens=(first.i, first.i + 1)))
+    return found
 
 
 def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
@@ -20,8 +54,9 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
     White Sox", "Vietnam War", "Auckland Hospital" also mention Paris, Kyoto, Chicago, Vietnam,
     Auckland. A part is a place when the model, shown that part on its own, reads it as one
     (inside the name its context says ORG), or a gazetteer lists it (places.py): any city
-    after "of", only a region or a large city leading the name, and nothing leading a name
-    that opens with a person's ("George Washington University", "Mary Baldwin College")."""
+    after "of", only a region or a large city leading the name ("Oxford University", "Aberdeen
+    Grammar School", not "Temple University"), and nothing leading a name that opens with a
+    person's ("George Washington University", "Mary Baldwin College")."""
     lex = lexicon()
     candidates = []  # for each name, its parts to try in order, as (text, tokens, after "of")
     openings = {}  # a name's first two words, to ask whether they are a person's
@@ -55,8 +90,7 @@ def nested_places(doc, mentions: list[RawMention]) -> list[RawMention]:
                 if not after_of and opens_with_a_person:
                     continue
                 key = canonical_key(text)
-                listed = known_place(key, "ORG") if after_of else (
-                    is_region(key) if m.type == "ORG" else known_place(key, "PERSON"))
+                listed = known_place(key, "ORG") if after_of else known_place(key, "PERSON")
                 if listed or text in places:
                     found.append(RawMention(start=part[0].idx, end=part[-1].idx + len(part[-1].text), text=text,
                                             type="PLACE", words=tuple(canonical_key(t.text) for t in part)))

@@ -11,7 +11,8 @@ phrases around a name that only places stand in, whatever the name:
   makes the other one a place ("from Obama to Biden", with no place at either end, stays two
   people); "from A via B" joins places whatever its ends ("flights from Sharjah via Al Mukalla");
 - a list headed by a plural noun for places: "the islands La Désirade, Petite Terre, Marie
-  Galante", "the city-states of Copan, Tikal, and Chichen Itza".
+  Galante", "the city-states of Copan, Tikal, and Chichen Itza"; or ended by one: "the Thissio
+  and Pláka districts".
 
 Only names the model read as a person are retyped (its organisations after "in the" are
 often right: "in the Senate"), and none that the article treats as someone: a title, a form
@@ -56,7 +57,7 @@ def type_by_place_cues(raw, final_keys, types, doc, lex) -> None:
         return
     spans = {raw[i].tokens: i for i in range(len(raw)) if raw[i].tokens[0] >= 0}
     starts = {start: end for start, end in spans}
-    listed = _listed_after_place_nouns(doc, starts, lex)
+    listed = _listed_after_place_nouns(doc, starts, lex) | _listed_before_place_nouns(doc, spans, lex)
     for key, indices in candidates.items():
         if any(raw[i].tokens in listed or determined_after_preposition(doc, raw[i].tokens, lex)
                or _end_of_route(doc, raw[i].tokens, spans, raw, types, lex) for i in indices):
@@ -155,6 +156,29 @@ def _listed_after_place_nouns(doc, starts: dict[int, int], lex) -> set[tuple[int
         end = listed[-1][1] if listed else 0
         if listed and (with_of or end >= len(doc) or doc[end].pos_ not in {"VERB", "AUX"}):
             found.update(item for item in listed if item[0] in starts)
+    return found
+
+
+def _listed_before_place_nouns(doc, spans: dict, lex) -> set[tuple[int, int]]:
+    """The names listed right before a plural noun for places, two at least: "the Thissio and
+    Pláka districts", "Barracuda and Kayangan lakes", "the Tigris and Euphrates rivers". One name
+    before a noun modifies it ("the Smith houses"); a list of them names the places."""
+    ends = {end: start for start, end in spans}
+    found: set[tuple[int, int]] = set()
+    for noun in doc:
+        word = noun.lower_
+        if not (noun.is_lower and noun.is_alpha) or word == _singular(word) or not _is_place_noun(_singular(word), lex):
+            continue
+        items, position = [], noun.i
+        while position in ends and len(items) < LIST_MAX_ITEMS:
+            start = ends[position]
+            items.append((start, position))
+            j = start - 1
+            if j < 1 or doc[j].text not in LIST_JOINERS:
+                break
+            position = j - 1 if doc[j - 1].text == "," else j  # "A, B, and C"
+        if len(items) >= 2:
+            found.update(items)
     return found
 
 
