@@ -14,16 +14,18 @@ from .lexicon import Lexicon
 from .name_evidence import head_type
 
 
+def singular_forms(word: str) -> list[str]:
+    """What a plural may be the plural of, for a lookup to choose from: "cities" -> "city",
+    "churches" -> "church", "lakes" -> "lak" or "lake"."""
+    return [word[: -len(suffix)] + replacement for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""))
+            if word.endswith(suffix) and len(word) > len(suffix) + 2]
+
+
 def plural_place_head(word: str, lex: Lexicon) -> str | None:
     """The singular place head a plural last word stands for: "rivers" -> "river"."""
     if word in lex.head_types:
         return None
-    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            singular = word[: -len(suffix)] + replacement
-            if lex.head_types.get(singular) == "PLACE":
-                return singular
-    return None
+    return next((singular for singular in singular_forms(word) if lex.head_types.get(singular) == "PLACE"), None)
 
 
 def name_head_type(tokens, lex: Lexicon) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import name_evidence
+from .heads import singular_forms
 from .mentions import after_form_of_address
 from .places import LIST_JOINERS, person_evidence
 from .works import POSSESSIVES
@@ -125,12 +126,9 @@ def _is_place_noun(word: str, lex) -> bool:
     return word in lex.place_nouns or lex.head_types.get(word) == "PLACE"
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"  # "cities"
-    if word.endswith(("ches", "shes", "sses", "xes")):
-        return word[:-2]  # "parishes"
-    return word[:-1] if word.endswith("s") else word
+def _plural_place_noun(word: str, lex) -> bool:
+    """"islands", "city-states", "parishes": the plural of a noun for places."""
+    return any(_is_place_noun(singular, lex) for singular in singular_forms(word))
 
 
 def _listed_after_place_nouns(doc, starts: dict[int, int], lex) -> set[tuple[int, int]]:
@@ -141,12 +139,12 @@ def _listed_after_place_nouns(doc, starts: dict[int, int], lex) -> set[tuple[int
     found: set[tuple[int, int]] = set()
     for noun in doc:
         word = noun.lower_
-        if not (noun.is_lower and noun.is_alpha) or word == _singular(word):
+        if not (noun.is_lower and noun.is_alpha):
             continue
         i = noun.i
         if i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
             word = doc[i - 2].lower_ + "-" + word  # "city-states": a city-state, no state
-        if not _is_place_noun(_singular(word), lex):
+        if not _plural_place_noun(word, lex):
             continue
         start = noun.i + 1
         with_of = start < len(doc) and doc[start].lower_ == "of"
@@ -167,7 +165,7 @@ def _listed_before_place_nouns(doc, spans: dict, lex) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     for noun in doc:
         word = noun.lower_
-        if not (noun.is_lower and noun.is_alpha) or word == _singular(word) or not _is_place_noun(_singular(word), lex):
+        if not (noun.is_lower and noun.is_alpha and _plural_place_noun(word, lex)):
             continue
         items, position = [], noun.i
         while position in ends and len(items) < LIST_MAX_ITEMS:
