@@ -16,7 +16,8 @@ import re
 from datetime import datetime
 
 from ..parts import ArticleParts, Boilerplate
-from .comments import comment_count, find_comment_section, read_zone
+from .comment_zone import comment_count
+from .comments import find_comment_section, read_zone
 from .dates import article_dates
 from .indented_comments import find_indented_thread, indents_of, read_indented_zone
 from .header import (

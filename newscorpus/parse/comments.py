@@ -10,8 +10,7 @@ import re
 from typing import NamedTuple
 
 from ..parts import ParsedComment
-from .comment_zone import (BARE_LINK, SAY_VERBS, CommentZone, clean_author, comment_count,  # noqa: F401 (re-exported)
-                           is_chrome)
+from .comment_zone import BARE_LINK, SAY_VERBS, CommentZone, clean_author, comment_count, is_chrome
 from .rules import Rules, matches_any
 from .signed_comments import (MIN_ARTICLE_WORDS_SIGNED, SIGNED_COMMENTS, read_signed_zone, signatures,
                               signed_openers, trailer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .comments import comment_count
+from .comment_zone import comment_count
 from .rules import Rules, matches_any
 from .units import Unit, is_date_line
 

@@ -29,13 +29,15 @@ def trailer(text: str, rules: Rules) -> re.Match | None:
     return matches_any(rules.comment_trailer, text) if len(text) <= 200 else None
 
 
-def signatures(units: list[Unit], rules: Rules) -> list[int]:
-    """The signature lines of units, each closing some text: lines of a schedule or a list
-    that read as signatures but stand next to each other are left out."""
-    found = [k for k, unit in enumerate(units) if trailer(unit.text, rules)]
-    apart = [_text_between(units, a, b, rules) for a, b in zip(found, found[1:])]
-    return [k for n, k in enumerate(found)
-            if (n == 0 or apart[n - 1]) and (n == len(found) - 1 or apart[n])]
+def signatures(units: list[Unit], rules: Rules) -> dict[int, re.Match]:
+    """The signature lines of units (their index, in order, and the match), each closing some
+    text: lines of a schedule or a list that read as signatures but stand next to each other
+    are left out."""
+    matched = {k: found for k, unit in enumerate(units) if (found := trailer(unit.text, rules))}
+    lines = list(matched)
+    apart = [_text_between(units, a, b, rules) for a, b in zip(lines, lines[1:])]
+    return {k: matched[k] for n, k in enumerate(lines)
+            if (n == 0 or apart[n - 1]) and (n == len(lines) - 1 or apart[n])}
 
 
 def _text_between(units: list[Unit], a: int, b: int, rules: Rules) -> bool:
@@ -46,9 +48,9 @@ def read_signed_zone(units: list[Unit], rules: Rules) -> CommentZone:
     """A thread whose comments are signed below their text: text, "Posted by: NAME | DATE", ..."""
     zone = CommentZone()
     pending: list[int] = []
-    signed = set(signatures(units, rules))
+    signed = signatures(units, rules)
     for k, unit in enumerate(units):
-        signature = trailer(unit.text, rules) if k in signed else None
+        signature = signed.get(k)
         if signature:
             author = clean_author(signature.group("author"))
             if len(pending) > 1 and author and units[pending[0]].text.strip().casefold() == author.casefold():
