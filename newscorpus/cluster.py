@@ -167,8 +167,9 @@ def analysed_on_cluster(client, pending_batches, rules, job: Job) -> Iterator[li
             if not in_flight:
                 return
             # Only the batches still running: a later batch done before the one sent first would
-            # make every wait return at once, and this process spun a core against the workers
-            # until the first one came back (a fifth of the CPU a 2-worker run on one machine used).
+            # make every wait return at once, and this process spun against the workers until the
+            # first came back (200 articles, 2 workers on one machine: 2.54 CPU-s here, 0.69 not
+            # spinning, against the workers' 18.4).
             running = [future for future in in_flight if not future.done()]
             if running:
                 try:
