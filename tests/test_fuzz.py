@@ -1,6 +1,6 @@
 """Random input through the parser and the extractors: nothing may escape as an exception."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newscorpus.nlp.lexicon import normalise_surface
@@ -24,13 +24,23 @@ def test_parser_never_raises_and_keeps_offsets_sane(text):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newsy_text | st.text(max_size=300))
+@example("“ Lavrov 1 comment \n “ Lavrov")  # a quotation reopened on the next line: two parts
 def test_extraction_never_raises_and_offsets_point_into_the_body(text):
     from newscorpus.nlp.extract import extract
 
     extraction = extract(text)
     for quote in extraction.quotes:
         assert 0 <= quote.start <= quote.end <= len(text)
-        assert text[quote.start:quote.end] == quote.text
+        # A quotation running over paragraphs is its paragraphs' parts joined by a blank line,
+        # without the marks that reopen it (quote_spans.QuotedSpan.text): each part is in the
+        # span, in order, the first opening it and the last closing it.
+        span, pieces = text[quote.start:quote.end], quote.text.split("\n\n")
+        if len(pieces) == 1:
+            assert span == quote.text
+        assert span.startswith(pieces[0]) and span.endswith(pieces[-1])
+        position = 0
+        for piece in pieces:
+            position = span.index(piece, position) + len(piece)
         assert quote.kind in ("direct", "partial")
     for mention in extraction.mentions:
         # mention text is the span with one spelling of quotes and spaces (a macron and a
