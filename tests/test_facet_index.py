@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from newscorpus.publish import facet_sample
 from newscorpus.store.facet_index import FACET_INDEX
 from test_datasette import datasette_for, get_json
 
@@ -84,10 +85,7 @@ def entity_facet_modules(datasette):
 @pytest.mark.parametrize("sample", [2, 1000])
 async def test_entity_facet_of_a_filtered_page_counts_the_articles_stored_last(built_seeds_db, monkeypatch, sample):
     datasette = datasette_for(built_seeds_db)
-    modules = entity_facet_modules(datasette)
-    assert modules
-    for module in modules:
-        monkeypatch.setattr(module, "SAMPLE_ARTICLES", sample)
+    monkeypatch.setattr(facet_sample, "SAMPLE_ARTICLES", sample)
     with sqlite3.connect(built_seeds_db) as conn:
         entity = most_mentioned_entity(conn)
         matching = [row[0] for row in conn.execute(
@@ -110,8 +108,7 @@ async def test_entity_facet_of_a_filtered_page_counts_the_articles_stored_last(b
 async def test_entity_facet_of_the_unfiltered_page_counts_the_articles_stored_last(built_seeds_db, monkeypatch, sample):
     # Counting the whole link table ran out of its time at a million articles and showed nothing.
     datasette = datasette_for(built_seeds_db)
-    for module in entity_facet_modules(datasette):
-        monkeypatch.setattr(module, "SAMPLE_ARTICLES", sample)
+    monkeypatch.setattr(facet_sample, "SAMPLE_ARTICLES", sample)
     with sqlite3.connect(built_seeds_db) as conn:
         newest = [row[0] for row in conn.execute("select id from articles order by id desc")][:sample]
         articles = conn.execute("select count(*) from articles").fetchone()[0]

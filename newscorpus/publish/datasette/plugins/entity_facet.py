@@ -16,13 +16,16 @@ from datasette.facets import Facet
 from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 
+from newscorpus.publish import facet_sample
+from newscorpus.publish.facet_sample import SAMPLE_PARAMETER, TIMED_OUT, newest_matches
+
 PARAMETER = "_entity"
 ENTITY_ID = re.compile(r"[0-9]{1,18}")
-# A page counts the entities of at most this many of its articles, those stored last: the
+# A page counts the entities of at most SAMPLE_ARTICLES of its articles, those stored last: the
 # links of all of them are 30 rows an article, and over the 153,000 articles that mention the
 # most-mentioned entity of a 300,000-article corpus the count always ran out of its time and
-# showed nothing. Ranked search keeps to the newest 20,000 matches for the same reason.
-SAMPLE_ARTICLES = 20_000
+# showed nothing. Ranked search keeps to the newest 20,000 matches for the same reason; a filtered
+# page's other facets count the same articles (facet_sample.py).
 # An entity in more than this share of the articles is filtered with `+id in (...)`, which keeps
 # SQLite from driving the page's query by the entity's article ids: it walks the published index
 # newest first and stops at the page's last row. Driven by the ids, it read and sorted every
@@ -43,21 +46,31 @@ class EntityFacet(Facet):
             return results, timed_out
         selected = set(selected_entity_ids(self.request))
         size = self.get_facet_size()
+        sample = await newest_matches(self)
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             name = config.get("simple") or config.get("column") or "entity"
-            # The unfiltered page samples too: counting the whole link table took 404 ms at
-            # 300,000 articles and ran out of its time, showing nothing, at a million.
-            newest = f"select id from ({self.sql}) order by id desc limit {SAMPLE_ARTICLES}"
-            restriction = f"where article_id in ({newest})"
-            try:
-                sampled = (await self.ds.execute(
-                    self.database, f"select count(*) > {SAMPLE_ARTICLES} from "
-                    f"(select 1 from ({self.sql}) limit {SAMPLE_ARTICLES + 1})", self.params,
-                    custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows[0][0]
-            except QueryInterrupted:
+            if sample == TIMED_OUT:
                 timed_out.append(name)
                 continue
+            params = sample.params if sample else self.params
+            if sample:
+                restriction, sampled = f"where article_id in (select value from json_each(:{SAMPLE_PARAMETER}))", True
+            else:
+                # The unfiltered page samples too: counting the whole link table took 404 ms at
+                # 300,000 articles and ran out of its time, showing nothing, at a million.
+                restriction = (f"where article_id in "
+                               f"(select id from ({self.sql}) order by id desc limit {facet_sample.SAMPLE_ARTICLES})")
+                sampled = self.row_count is not None and self.row_count > facet_sample.SAMPLE_ARTICLES
+                if self.row_count is None:
+                    try:
+                        sampled = (await self.ds.execute(
+                            self.database, f"select count(*) > {facet_sample.SAMPLE_ARTICLES} from "
+                            f"(select 1 from ({self.sql}) limit {facet_sample.SAMPLE_ARTICLES + 1})", self.params,
+                            custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows[0][0]
+                    except QueryInterrupted:
+                        timed_out.append(name)
+                        continue
             # Count first, name the few top ones after: joining entities before grouping
             # looked up a name for each of 300,000 links (filtered page: 0.72 -> 0.30 s).
             sql = f"""
@@ -70,7 +83,7 @@ class EntityFacet(Facet):
                 from counts join entities on entities.id = counts.entity_id
                 order by counts.count desc, entities.name"""
             try:
-                rows = (await self.ds.execute(self.database, sql, self.params, truncate=False,
+                rows = (await self.ds.execute(self.database, sql, params, truncate=False,
                                               custom_time_limit=self.ds.setting("facet_time_limit_ms"))).rows
             except QueryInterrupted:
                 timed_out.append(name)
@@ -94,7 +107,7 @@ class EntityFacet(Facet):
                 "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_entity": name})),
                 "truncated": len(rows) > size,
                 # Said under the heading: these counts are of the newest articles only.
-                "sampled_articles": SAMPLE_ARTICLES if sampled else None,
+                "sampled_articles": facet_sample.SAMPLE_ARTICLES if sampled else None,
             })
         return results, timed_out
 
