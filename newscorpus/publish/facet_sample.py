@@ -17,6 +17,8 @@ from typing import NamedTuple
 
 from datasette.database import QueryInterrupted
 
+from newscorpus.store.facet_index import FACET_INDEX
+
 SAMPLE_ARTICLES = 20_000
 # The named parameter holding the sampled ids; Datasette names its own filter parameters p0, p1...
 SAMPLE_PARAMETER = "_newest_matches"
@@ -56,5 +58,10 @@ async def _find_newest(facet) -> Sample | str | None:
     if len(rows) <= SAMPLE_ARTICLES:
         return None
     ids = json.dumps([row[0] for row in rows[:SAMPLE_ARTICLES]])
-    return Sample(f"select * from articles where id in (select value from json_each(:{SAMPLE_PARAMETER}))",
+    # SQLite looks ids up in the table's own wide rows, though the facet index (id first) holds
+    # every configured facet's column: 20,000 lookups took 99 ms that way, 33 through the index.
+    indexed = (await facet.ds.execute(
+        facet.database, "select 1 from sqlite_master where type = 'index' and name = ?", [FACET_INDEX])).rows
+    articles = f"articles indexed by {FACET_INDEX}" if indexed else "articles"
+    return Sample(f"select * from {articles} where id in (select value from json_each(:{SAMPLE_PARAMETER}))",
                   {**facet.params, SAMPLE_PARAMETER: ids}, SAMPLE_ARTICLES)
