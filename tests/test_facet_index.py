@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from newscorpus.publish import facet_sample
+from newscorpus.publish import entity_share, facet_sample
 from newscorpus.store.facet_index import FACET_INDEX
 from test_datasette import datasette_for, get_json
 
@@ -76,11 +76,6 @@ async def test_filtered_facets_count_what_the_table_counts(built_seeds_db):
     assert {r["value"]: r["count"] for r in facets["section"]["results"]} == by_section
 
 
-def entity_facet_modules(datasette):
-    from datasette.plugins import pm
-    return [m for m in pm.get_plugins() if getattr(m, "__name__", "").endswith("entity_facet.py")]  # plugins_dir modules are named by file
-
-
 @pytest.mark.asyncio
 @pytest.mark.parametrize("sample", [2, 1000])
 async def test_entity_facet_of_a_filtered_page_counts_the_articles_stored_last(built_seeds_db, monkeypatch, sample):
@@ -140,8 +135,7 @@ async def test_entity_filter_walks_the_date_index_only_for_an_entity_in_many_art
         for article_id, published in zip(range(1, 6), ["2024-05-01", None, "2024-06-01", "2024-05-01", "2024-01-01"]):
             conn.execute("update articles set published = ? where id = ?", (published, article_id))
     datasette = datasette_for(db_path)
-    for module in entity_facet_modules(datasette):
-        monkeypatch.setattr(module, "SCAN_SHARE", share)
+    monkeypatch.setattr(entity_share, "SCAN_SHARE", share)
     with sqlite3.connect(db_path) as conn:
         entity = most_mentioned_entity(conn)
         newest_first = conn.execute(
@@ -169,8 +163,7 @@ async def test_entity_filter_walks_the_date_index_only_for_an_entity_in_many_art
 ])
 async def test_entity_filter_walks_an_index_only_for_an_order_one_gives(built_seeds_db, monkeypatch, order, clause):
     datasette = datasette_for(built_seeds_db)
-    for module in entity_facet_modules(datasette):
-        monkeypatch.setattr(module, "SCAN_SHARE", 0.0)
+    monkeypatch.setattr(entity_share, "SCAN_SHARE", 0.0)
     with sqlite3.connect(built_seeds_db) as conn:
         entity = most_mentioned_entity(conn)
         matching = conn.execute("select count(*) from article_entities where entity_id = ?", (entity,)).fetchone()[0]

@@ -17,6 +17,7 @@ from datasette.filters import FilterArguments
 from datasette.utils import path_with_added_args, path_with_removed_args
 
 from newscorpus.publish import facet_sample
+from newscorpus.publish.entity_share import common_entities
 from newscorpus.publish.facet_sample import SAMPLE_PARAMETER, TIMED_OUT, newest_matches
 
 PARAMETER = "_entity"
@@ -26,15 +27,11 @@ ENTITY_ID = re.compile(r"[0-9]{1,18}")
 # most-mentioned entity of a 300,000-article corpus the count always ran out of its time and
 # showed nothing. Ranked search keeps to the newest 20,000 matches for the same reason; a filtered
 # page's other facets count the same articles (facet_sample.py).
-# An entity in more than this share of the articles is filtered with `+id in (...)`, which keeps
-# SQLite from driving the page's query by the entity's article ids: it walks the published index
-# newest first and stops at the page's last row. Driven by the ids, it read and sorted every
-# matching article, body and raw text included, to show 100 (153,000 of 300,000 articles: 284 ms
-# against 24). For a rarer entity the ids are the faster way (2 articles: 0.1 ms against 29), and
-# the counts and facets, which read every match either way, lose less than the row query gains
-# only above about a tenth of the corpus. Only a page sorted by an indexed column can walk it:
-# sorted by another, `+id` would read every article of the corpus instead of the matching ones.
-SCAN_SHARE = 0.1
+# An entity in more than entity_share.SCAN_SHARE of the articles is filtered with `+id in (...)`,
+# which keeps SQLite from driving the page's query by the entity's article ids: it walks the
+# published index newest first and stops at the page's last row (entity_share.py says when that
+# pays). Only a page sorted by an indexed column can walk it: sorted by another, `+id` would read
+# every article of the corpus instead of the matching ones.
 
 
 class EntityFacet(Facet):
@@ -128,16 +125,6 @@ async def sorted_by_an_index(db, request, table_metadata: dict) -> bool:
         "select info.name from pragma_index_list('articles') as list, pragma_index_info(list.name) as info "
         "where info.seqno = 0")).rows
     return column in {name for (name,) in leading}
-
-
-async def common_entities(db, ids: list[int]) -> set[int]:
-    """Those of `ids` mentioned in more than SCAN_SHARE of the articles. max(id) stands in for the
-    article count: it costs one index step where count(*) reads the whole table."""
-    placeholders = ", ".join("?" * len(ids))
-    rows = (await db.execute(
-        f"select entity_id, count(*) > (select coalesce(max(id), 0) from articles) * {SCAN_SHARE} "
-        f"from article_entities where entity_id in ({placeholders}) group by entity_id", ids)).rows
-    return {entity_id for entity_id, common in rows if common}
 
 
 @hookimpl
