@@ -18,7 +18,7 @@ from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
 from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
 from .nested import nested_names
-from . import name_evidence, norp, place_cues, short_forms
+from . import name_evidence, norp, offices, place_cues, short_forms
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -39,12 +39,14 @@ def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     raw = norp.settle_group_names(raw_mentions(doc), lexicon())
     nested = nested_names(doc, raw)
     if not nested:
-        return _resolve(raw, doc)
-    # A place or an acronym inside a longer name counts as a mention of its own, but the
-    # name is still one mention: quote attribution sees the longer name only.
-    entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
-    inner = {(m.start, m.end) for m in nested}
-    return entities, [m for m in mentions if (m.start, m.end) not in inner]
+        entities, mentions = _resolve(raw, doc)
+    else:
+        # A place or an acronym inside a longer name counts as a mention of its own, but the
+        # name is still one mention: quote attribution sees the longer name only.
+        entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
+        inner = {(m.start, m.end) for m in nested}
+        mentions = [m for m in mentions if (m.start, m.end) not in inner]
+    return entities + offices.office_holders(doc, raw, entities), mentions
 
 
 class _Keys:
