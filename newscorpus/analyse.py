@@ -69,13 +69,14 @@ def analyse_batch(batch: list[tuple[Document, SourceChoice]], rules) -> list[Ana
             results.append(Analysed(document, source.name_for(None), error=f"parser failed: {error!r}"))
     parsed = [r for r in results if r.error is None]
     bodies = [r.parts.body[:MAX_NLP_CHARS] for r in parsed]
+    titles = [r.parts.title for r in parsed]
     try:
-        extractions = list(extract_many(bodies, batch_size=len(parsed) or 1))
+        extractions = list(extract_many(bodies, batch_size=len(parsed) or 1, titles=titles))
     except Exception:
         extractions = [None] * len(parsed)  # extract one by one to find the article at fault
-    for result, body, extraction in zip(parsed, bodies, extractions):
+    for result, body, title, extraction in zip(parsed, bodies, titles, extractions):
         try:
-            result.extraction = extraction or extract(body)
+            result.extraction = extraction or extract(body, title)
         except Exception as error:
             result.error = f"extraction failed: {error!r}"
     return results

@@ -128,3 +128,17 @@ def test_a_leading_imperative_is_no_part_of_a_persons_name(nlp):
 def test_a_given_name_that_is_also_a_word_stays_in_the_name(nlp):
     entities, _ = find_entities(nlp("Rose Goode was born in 1950. Prices rose quickly."))
     assert "Rose Goode" in {e.name for e in entities}, entities
+
+
+@pytest.mark.parametrize("text", [
+    "Many people in the village believe in God and pray before every meal.",
+    "After the war he devoted himself to God and to the poor of the parish.",
+])
+def test_god_is_a_person_even_after_in(nlp, text):
+    entities, _ = find_entities(nlp(text))
+    assert ("God", "PERSON") in {(e.name, e.type) for e in entities}
+
+
+def test_a_name_opening_with_god_is_left_to_the_model(nlp):
+    entities, _ = find_entities(nlp("The Godiva shop on the corner sells chocolate truffles."))
+    assert "God" not in {e.name for e in entities}

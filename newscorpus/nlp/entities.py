@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 
 from ..parts import EntityRef, Mention
 from .lexicon import canonical_key, lexicon, normalise_surface
-from .mentions import CONNECTORS, DETERMINERS, RawMention, after_form_of_address, raw_mentions
+from .mentions import CONNECTORS, RawMention, after_form_of_address, raw_mentions
 from .nested import nested_names
-from . import name_evidence, norp, place_cues, short_forms
+from . import name_evidence, norp, offices, org_short_forms, place_cues, short_forms
 from .places import is_region, known_place, list_neighbours, person_evidence, placed
 
 __all__ = ["find_entities", "canonical_key"]
@@ -39,12 +39,14 @@ def find_entities(doc) -> tuple[list[EntityRef], list[Mention]]:
     raw = norp.settle_group_names(raw_mentions(doc), lexicon())
     nested = nested_names(doc, raw)
     if not nested:
-        return _resolve(raw, doc)
-    # A place or an acronym inside a longer name counts as a mention of its own, but the
-    # name is still one mention: quote attribution sees the longer name only.
-    entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
-    inner = {(m.start, m.end) for m in nested}
-    return entities, [m for m in mentions if (m.start, m.end) not in inner]
+        entities, mentions = _resolve(raw, doc)
+    else:
+        # A place or an acronym inside a longer name counts as a mention of its own, but the
+        # name is still one mention: quote attribution sees the longer name only.
+        entities, mentions = _resolve(sorted(raw + nested, key=lambda m: (m.start, -m.end)), doc)
+        inner = {(m.start, m.end) for m in nested}
+        mentions = [m for m in mentions if (m.start, m.end) not in inner]
+    return entities + offices.office_holders(doc, raw, entities), mentions
 
 
 class _Keys:
@@ -65,10 +67,6 @@ class _Keys:
         short_root, full_root = self.find(short), self.find(full)
         if short_root != full_root:
             self.parent[short_root] = full_root
-
-
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w and w not in CONNECTORS and w not in DETERMINERS)
 
 
 def _voted_type(types: Counter) -> str:
@@ -149,8 +147,8 @@ def _resolve(raw: list[RawMention], doc) -> tuple[list[EntityRef], list[Mention]
         merged.union(short, full)
     _merge_spelling_variants(group_type, words_of, mention_count, merged, votes)
     shortened = _merge_fuller_names(group_type, merged)
-    _merge_acronyms(group_type, words_of, mention_count, merged)
-    _merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
+    org_short_forms.merge_acronyms(group_type, words_of, mention_count, merged)
+    org_short_forms.merge_org_short_forms(group_type, words_of, mention_count, merged, lex)
     short_forms.merge_lone_heads(group_type, words_of, merged, lex)
 
     final_keys = [merged.find(k) for k in keys]
@@ -247,55 +245,6 @@ def _fuller_name(short: list[str], full: list[str]) -> bool:
     if i < len(short) or any(word in GENERATIONS for word in removed):
         return False
     return not (any(_is_initial(w) for w in short) and any(_is_initial(w) for w in removed))
-
-
-def _merge_acronyms(group_type, words_of, mention_count, merged: _Keys) -> None:
-    """An acronym spelled by the initials of a longer name in the article is that name:
-    "WHO" / "World Health Organization", "ABHM" / "Akhil Bharat Hindu Mahasabha"."""
-    by_initials: dict[str, list[str]] = defaultdict(list)
-    for key, words in words_of.items():
-        if len(words) >= 2 and group_type[key] in {"ORG", "PLACE", "LAW", "EVENT"}:
-            by_initials[_initials(words)].append(key)
-            if len(words) >= 3:
-                by_initials[_initials(words[1:])].append(key)  # "Russian Federal Security Service"
-    for key, words in words_of.items():
-        if len(words) != 1 or group_type[key] == "PERSON" or len(key) < 2:
-            continue
-        letters = key.replace(".", "")
-        candidates = [k for k in by_initials.get(letters, []) if k != key]
-        if candidates and merged.find(key) == key:
-            merged.union(key, max(candidates, key=lambda k: mention_count[k]))
-
-
-def _merge_org_short_forms(group_type, words_of, mention_count, merged: _Keys, lex) -> None:
-    """ "Wooster" is the College of Wooster and "NBC" is NBC News in an article naming both;
-    only distinctive words qualify ("Ministry" alone says nothing)."""
-    containing: dict[str, list[str]] = defaultdict(list)
-    person_words: set[str] = set()
-    for key, words in words_of.items():
-        if group_type[key] == "ORG" and len(words) >= 2:
-            for word in set(words):
-                containing[word].append(key)
-        elif group_type[key] == "PERSON" and len(words) >= 2:
-            person_words.update((words[0], words[-1]))
-    for key, words in words_of.items():
-        # A lone "Wooster" the model called a person, in an article about the College of
-        # Wooster and naming no person Wooster, is the college.
-        lone_person = group_type[key] == "PERSON" and len(words) == 1 and words[0] not in person_words
-        if (group_type[key] != "ORG" and not lone_person) or not words or merged.find(key) != key:
-            continue
-        if all(w in lex.head_types or w in lex.demonyms or w in CONNECTORS for w in words):
-            continue
-        size = len(words)
-        candidates = [
-            k for k in containing.get(words[0], [])
-            if k != key and len(words_of[k]) > size
-            and any(words_of[k][i:i + size] == words for i in range(len(words_of[k]) - size + 1))
-        ]
-        if candidates:
-            merged.union(key, max(candidates, key=lambda k: mention_count[k]))
-            if lone_person:
-                group_type[key] = "ORG"
 
 
 def _resolve_person_short_forms(raw, final_keys, types, group_type, words_of, merged: _Keys) -> None:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from ..parts import Extraction
+from . import headlines
 from .entities import find_entities
 from .quotes import find_quotes
 
@@ -26,6 +27,7 @@ DEFAULT_BATCH_SIZE = 32
 # and take well under a second on any news article; the budget is for the input nobody
 # foresaw, so that one article cannot hold up the run: it is stored with what was found.
 STAGE_BUDGET_SECONDS = 30.0
+HEADLINE_MAX_CHARS = 1_000  # a headline longer than this is a paragraph the parser took for one
 
 
 class OverBudget(Exception):
@@ -82,19 +84,44 @@ def extraction_of(doc, budget: float | None = None) -> Extraction:
     return Extraction(entities=entities, mentions=mentions, quotes=quotes, notes=notes)
 
 
-def extract(body: str) -> Extraction:
-    """Entities and quotations of one article body."""
-    return next(extract_many([body]))
+def extract(body: str, title: str | None = None) -> Extraction:
+    """Entities and quotations of one article body (and the names of its headline)."""
+    return next(extract_many([body], titles=[title]))
 
 
 def extract_many(bodies: Iterable[str], batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
-                 budget: float | None = None) -> Iterator[Extraction]:
-    """Extractions of many bodies, in order, from one nlp.pipe pass."""
+                 budget: float | None = None, titles: list[str | None] | None = None) -> Iterator[Extraction]:
+    """Extractions of many bodies, in order, from one nlp.pipe pass; with `titles` (one per body,
+    or None), the names of each headline the body does not open with are the article's too."""
     from .pipeline import (
         get_nlp,  # loading the model is slow: only when there is text to read
     )
 
     nlp = get_nlp()
+    if titles is not None:
+        bodies = [body if isinstance(body, str) else "" for body in bodies]
+        headline_docs = _headline_docs(nlp, titles, bodies, batch_size)
     texts = (body if isinstance(body, str) else "" for body in bodies)
-    for doc in nlp.pipe(texts, batch_size=max(1, batch_size), n_process=max(1, n_process)):
-        yield extraction_of(doc, budget)
+    for index, doc in enumerate(nlp.pipe(texts, batch_size=max(1, batch_size), n_process=max(1, n_process))):
+        extraction = extraction_of(doc, budget)
+        if titles is not None and index in headline_docs:
+            extraction.entities = _with_headline(extraction.entities, headline_docs[index])
+        yield extraction
+
+
+def _headline_docs(nlp, titles: list[str | None], bodies: list[str], batch_size: int) -> dict:
+    """The headlines to read, parsed in one pass, by the index of their body."""
+    wanted = [i for i, (title, body) in enumerate(zip(titles, bodies)) if headlines.needs_reading(title, body)]
+    docs = nlp.pipe((titles[i][:HEADLINE_MAX_CHARS] for i in wanted), batch_size=max(1, batch_size))
+    return dict(zip(wanted, docs))
+
+
+def _with_headline(entities, headline_doc):
+    """The body's entities with the headline's merged in; the body's alone if the headline
+    cannot be read (an odd headline must not cost the article its names)."""
+    try:
+        found, _ = find_entities(headline_doc)
+        return headlines.merge_headline(entities, found, headline_doc.text)
+    except Exception:  # noqa: BLE001
+        log.exception("headline entity extraction failed")
+        return entities

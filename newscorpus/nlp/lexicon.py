@@ -119,6 +119,11 @@ class Lexicon:
         return _words("given_names.txt")
 
     @cached_property
+    def offices(self) -> frozenset[str]:
+        """Offices an article names for their holder: "Madam Speaker", "the Secretary-General" (offices.py)."""
+        return _words("offices.txt")
+
+    @cached_property
     def road_cues(self) -> frozenset[str]:
         """Words of an article about roads: there "A19" is a road (places.py)."""
         return _words("road_cues.txt")

@@ -16,7 +16,7 @@ from .places import known_place
 NESTED_MAX_WORDS = 3
 # The kinds of name an organisation's acronym may open: "the FIFA World Cup", "the BAFTA Award
 # for Best Actress", "the NASA Ames Research Center". Not an organisation's own name: "NBC News"
-# is one body, and its short form is merged into it (entities._merge_org_short_forms).
+# is one body, and its short form is merged into it (org_short_forms.merge_org_short_forms).
 ACRONYM_HOLDERS = frozenset({"EVENT", "AWARD", "PLACE", "LAW"})
 ACRONYM_LETTERS = (3, 6)
 
