@@ -182,6 +182,14 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
     whose text runs to `body_end` (where its comments start). An "Updated ..." date is never
     the publication date, unless the page prints no other: then it is both, since it is the
     only date the page gives and the article was published by then."""
+    return dated_article(units, start, body_start, body_end, rules, saved_at)[:2]
+
+
+def dated_article(units: Sequence[Unit], start: int, body_start: int, body_end: int, rules: Rules,
+                  saved_at: datetime | None = None) -> tuple[str | None, str | None, list[int]]:
+    """`article_dates` and the units near the article's text that print the day kept as
+    published, the kept one first (a byline printed as a bare name stands beside one of them:
+    "JIJI" / "Feb 18, 2020" / "Online: Feb 18, 2020")."""
     found = []
     paragraphs = 0
     latest = latest_date(saved_at)
@@ -199,13 +207,18 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
     published = _pick(found, "published", body_start)
     if published is None:
         only = _pick(found, "updated", body_start)
-        return (only.date.value, only.date.value) if only else (None, None)
+        return (only.date.value, only.date.value, _near(only, found)) if only else (None, None, [])
     updates = [f for f in found if f.date.kind == "updated"
                and (f.place is not None or abs(f.position - published.position) <= UPDATE_SPAN)]
     updated = min(updates, key=lambda f: abs(f.position - published.position), default=None)
     if updated is None or updated.date.value <= published.date.value:
-        return published.date.value, None  # an "update" at the moment of publication changed nothing
-    return published.date.value, updated.date.value
+        return published.date.value, None, _near(published, found)  # an "update" at the moment of publication changed nothing
+    return published.date.value, updated.date.value, _near(published, found)
+
+
+def _near(kept: _Found, found: list[_Found]) -> list[int]:
+    same_day = [f.position for f in found if f.place in (ABOVE, BELOW) and f.date.value[:10] == kept.date.value[:10]]
+    return sorted(set(same_day), key=lambda position: position != kept.position)
 
 
 def _place(position: int, body_start: int, paragraphs: int) -> int | None:
