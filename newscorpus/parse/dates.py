@@ -96,6 +96,8 @@ def dates_in_line(text: str, rules: Rules) -> list[PrintedDate]:
     if len(text) > MAX_LINE_CHARS or not DATE_NUMBERS.search(text) or rules.date_label is None:
         return []
     text = GLUED.sub(" ", text)
+    if rules.date_trailer is not None:
+        text = rules.date_trailer.sub("", text)
     found = _labelled(text, rules)
     if found is None:
         found = []
@@ -103,7 +105,12 @@ def dates_in_line(text: str, rules: Rules) -> list[PrintedDate]:
             read = _labelled(piece, rules)
             read = read if read is not None else _after_name(piece, rules)
             if read is None and len(piece.split()) > OTHER_WORDS:
-                found = []
+                # a byline's date may be followed by anything ("By Jane Roe on 5 May 2020 | 18
+                # Comments. This post may contain affiliate links."); a teaser's headline may not
+                if found and byline(text[:text.rindex(piece)], rules):
+                    text = text[:text.rindex(piece)]
+                else:
+                    found = []
                 break
             found += read or []
     credited = byline(text, rules)

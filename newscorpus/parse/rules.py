@@ -67,6 +67,7 @@ class Rules:
     date_label: re.Pattern | None = None  # groups `published` and `updated`, with the colon after
     date_words: re.Pattern | None = None  # what dateutil may skip in a date: these words and punctuation
     date_separator: re.Pattern | None = None
+    date_trailer: re.Pattern | None = None  # what a date line may end in: "5 min read", "24 Comments"
     html_modified_meta: frozenset[str] = frozenset()  # names, not patterns
 
     def dropped_by(self, line: str) -> str | None:
@@ -186,8 +187,11 @@ def _compile_dates(rules: Rules, data: dict, macros: dict[str, str]) -> None:
         separators = _alternatives(data.get("date_separators"), macros)
         if separators:
             rules.date_separator = re.compile("|".join(separators), re.IGNORECASE)
+        trailers = _alternatives(data.get("date_trailers"), macros)
+        if trailers:
+            rules.date_trailer = re.compile(rf"(?:[\s,.;|•·–—-]+(?:{'|'.join(trailers)}))+[\s.:]*$", re.IGNORECASE)
     except re.error as error:
-        raise RulesError(f"bad pattern in date_labels or date_separators: {error}") from error
+        raise RulesError(f"bad pattern in date_labels, date_separators or date_trailers: {error}") from error
 
 
 def _alternatives(patterns, macros: dict[str, str]) -> list[str]:

@@ -1,0 +1,35 @@
+"""Date lines in less common shapes: a reading time, a count or a button after the date; a
+byline whose date is followed by more than a date line holds."""
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.parse.dates import dates_in_line
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("By Ingrid Haugen Mar 9, 2021 4 min read", [("published", "2021-03-09")]),
+    ("By Tomas Rey 2 June 2019, 8:15 am 7 Edit", [("published", "2019-06-02T08:15:00")]),
+    ("09/03/2021 by Kay 12 Comments", [("published", "2021-09-03")]),
+    ("March 9, 2021 · 1,204 views", [("", "2021-03-09")]),
+    ("March 9, 2021 Share", [("", "2021-03-09")]),
+    ("March 9, 2021 12 min reading", [("", "2021-03-09")]),
+    ("By Ingrid Haugen on 9. March, 2021 | 3 Comments. This post may contain affiliate links, as we earn from purchases.",
+     [("published", "2021-03-09")]),
+])
+def test_what_follows_a_date_is_taken_off(rules, line, expected):
+    assert [(d.kind, d.value) for d in dates_in_line(line, rules)] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "He said on March 9, 2021 4 people read it",       # a sentence goes on after the date
+    "March 9, 2021 | The council voted on the budget after a long debate",  # a teaser's headline, no byline
+    "Ingrid Haugen | March 9, 2021 | The council voted on the budget after a long debate",
+    "Top 10 recipes of 2021 Share",
+])
+def test_look_alikes_stay_no_dates(rules, line):
+    assert dates_in_line(line, rules) == []
+
+
+def test_a_count_after_a_date_is_never_its_year(rules):
+    assert [(d.kind, d.value) for d in dates_in_line("May 3, 2024 Share", rules)] == [("", "2024-05-03")]
