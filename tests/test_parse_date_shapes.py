@@ -33,3 +33,28 @@ def test_look_alikes_stay_no_dates(rules, line):
 
 def test_a_count_after_a_date_is_never_its_year(rules):
     assert [(d.kind, d.value) for d in dates_in_line("May 3, 2024 Share", rules)] == [("", "2024-05-03")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("14. März 2021", [("", "2021-03-14")]),
+    ("Donnerstag, 14. Oktober 2021", [("", "2021-10-14")]),
+    ("mardi 9 février 2021", [("", "2021-02-09")]),
+    ("9 de diciembre de 2020", [("", "2020-12-09")]),
+    ("9 dicembre 2020, 18:40", [("", "2020-12-09T18:40:00")]),
+    ("9 maart 2021 | Pieter de Wit", [("", "2021-03-09")]),
+    ("Veröffentlicht am 9. Juni 2021", [("published", "2021-06-09")]),
+    ("Publié le 9 juin 2021", [("published", "2021-06-09")]),
+    ("Aktualisiert: 10. Juni 2021, 08:15", [("updated", "2021-06-10T08:15:00")]),
+])
+def test_month_and_weekday_names_of_other_languages(rules, line, expected):
+    assert [(d.kind, d.value) for d in dates_in_line(line, rules)] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Mars 2020 mission",          # a planet and a year, no day
+    "Mayo Clinic 2021 report",
+    "3 days ago 2021",            # "ago" is no August
+    "Die Regierung hat am 14. März 2021 beschlossen, das Gesetz zu ändern",  # a sentence
+])
+def test_foreign_look_alikes_are_no_dates(rules, line):
+    assert dates_in_line(line, rules) == []

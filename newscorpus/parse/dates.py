@@ -75,10 +75,11 @@ def read_date(text: str, rules: Rules) -> str | None:
     try:
         with warnings.catch_warnings():  # "BST" and the like: the local time as printed is kept
             warnings.simplefilter("ignore")
-            moment, skipped = date_parser.parse(cleaned, fuzzy_with_tokens=True, ignoretz=True, default=DEFAULTS[0])
+            names = rules.date_names
+            moment, skipped = date_parser.parse(cleaned, names, fuzzy_with_tokens=True, ignoretz=True, default=DEFAULTS[0])
             if not rules.date_words.fullmatch("".join(skipped)):
                 return None
-            if date_parser.parse(cleaned, fuzzy=True, ignoretz=True, default=DEFAULTS[1]).date() != moment.date():
+            if date_parser.parse(cleaned, names, fuzzy=True, ignoretz=True, default=DEFAULTS[1]).date() != moment.date():
                 return None
     except (ValueError, OverflowError, TypeError):
         return None
@@ -165,7 +166,8 @@ def _after_name(text: str, rules: Rules) -> list[PrintedDate] | None:
         if not previous[:1].isupper() and not rules.date_words.fullmatch(previous):
             return None
         word = words[k].strip(".,")
-        if word[:1].isdigit() or DATE_WORDS.month(word) is not None or DATE_WORDS.weekday(word) is not None:
+        names = rules.date_names or DATE_WORDS
+        if word[:1].isdigit() or names.month(word) is not None or names.weekday(word) is not None:
             value = read_date(" ".join(words[k:]), rules)
             if value:
                 return [PrintedDate("", value)]
