@@ -58,3 +58,26 @@ def test_month_and_weekday_names_of_other_languages(rules, line, expected):
 ])
 def test_foreign_look_alikes_are_no_dates(rules, line):
     assert dates_in_line(line, rules) == []
+
+
+def _article(*lines: str) -> str:
+    from helpers import ARTICLE
+    headline, _, body = ARTICLE.split("\n", 2)
+    return "\n".join([headline, *lines[:1], body, *lines[1:]])
+
+
+def test_a_page_that_prints_a_day_above_twelve_first_reads_its_numeric_dates_day_first(rules):
+    from newscorpus.parse import parse_article
+    comments = ("Comments", "Ola N.", "23/03/2021 at 9:15 pm", "Lovely recipe, thank you for sharing it with us!")
+    assert parse_article(_article("05/03/2021 by Kay", *comments), rules).published == "2021-03-05"
+
+
+@pytest.mark.parametrize("others", [
+    (),                                          # nothing tells: month first, as US sites print them
+    ("Updated 03/23/2021",),                     # a day above twelve second: month first
+    ("Updated 23/03/2021", "Also 03/24/2021"),   # both ways on one page: nothing tells
+    ("Requires version 13.5.20 or later",),      # a version, not a date
+])
+def test_a_numeric_date_stays_month_first_unless_the_page_tells(rules, others):
+    from newscorpus.parse import parse_article
+    assert parse_article(_article("05/03/2021 by Kay", *others), rules).published == "2021-05-03"
