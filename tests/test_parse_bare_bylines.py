@@ -24,6 +24,7 @@ def page(*header: str) -> str:
     (("Reuters", "Updated: January 16, 2020"), "Reuters"),
     (("Agnes Lindqvist | 4 May 2020",), "Agnes Lindqvist"),
     (("4 May 2020 | Agnes Lindqvist",), "Agnes Lindqvist"),
+    (("Published: 30 January 2017", "Anna M. Kowalska1"), "Anna M. Kowalska"),  # a journal's affiliation mark
 ])
 def test_a_bare_name_beside_the_date_is_the_byline(header, expected):
     parts = parse_article(page(*header))

@@ -1,6 +1,6 @@
 """A byline printed as a bare name beside the article's date, with no "By" to say so:
 "Jane Roe" above or under "March 3, 2024", "Jane Roe | 3 March 2024", "4 May 2020 | Jane Roe",
-"Jane Roe" / "Senior Writer" / "May 4, 2020".
+"Jane Roe" / "Senior Writer" / "May 4, 2020", a journal's "Published: 3 March 2024" / "Jane Roe1".
 
 Only a name that opens with a known given name (nlp/lexicon/given_names.txt) counts, so that a
 section label beside the date ("Cake Recipes", "World News") is no author; an agency's name
@@ -24,6 +24,8 @@ MAX_NAME_LINE_CHARS = 80
 MAX_BETWEEN = 2  # lines between a name and its date: a separator, a role, a handle
 SEPARATOR_LINE = re.compile(r"[|•·/–—-]+|@\w{1,30}")
 LINE_TRIM = " |•·–—-,"
+# A journal's marks after an author's name, pointing to the affiliations: "Jane Roe1,2", "Jane Roe*"
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_])(?:\d{1,2}(?:,\d{1,2})*|[*†‡])(?=[\s,]|$)")
 
 
 def name_beside_date(units: Sequence[Unit], dated: Sequence[int], start: int, end: int,
@@ -39,8 +41,9 @@ def name_beside_date(units: Sequence[Unit], dated: Sequence[int], start: int, en
             for _ in range(MAX_BETWEEN):  # "Jane Roe" / "|" / "11 Jan 2019", "Jane Roe" / "Political Editor" / "@janeroe" / ...
                 if start <= k < end and _skippable(units[k].text):
                     k += step
-            if start <= k < end and bare_name(units[k].text, rules, agency=step < 0):
-                return units[k].text.strip(LINE_TRIM), k
+            name = FOOTNOTE_MARK.sub("", units[k].text) if start <= k < end else ""
+            if name and bare_name(name, rules, agency=step < 0):
+                return name.strip(LINE_TRIM), k
     return None
 
 
