@@ -102,3 +102,15 @@ def test_a_line_of_and_under_a_labelled_byline_joins_only_names():
 def test_a_dated_byline_dates_the_article():
     parts = parse_article(ARTICLE.replace("By Jane Doe", "Posted on 2015-04-05 by marc | Leave a comment"))
     assert (parts.byline, parts.published) == ("marc", "2015-04-05")
+
+
+def test_a_role_glued_to_the_name_gets_its_space_back(rules):
+    from newscorpus.parse.header import byline
+    assert byline("By Marta ReyesStaff Writer", rules) == ("Marta Reyes Staff Writer", "")
+    assert byline("By Marta McAllister", rules) == ("Marta McAllister", "")  # a capital inside a name stays
+
+
+@pytest.mark.parametrize("line", ["By Course/Meal:", "By Topic:", "Browse by Cuisine:"])
+def test_a_menu_heading_opening_with_by_is_no_byline(rules, line):
+    from newscorpus.parse.header import byline
+    assert byline(line, rules) is None

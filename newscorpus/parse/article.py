@@ -18,7 +18,8 @@ from datetime import datetime
 from ..parts import ArticleParts, Boilerplate
 from .comment_zone import comment_count
 from .comments import find_comment_section, read_zone
-from .dates import article_dates
+from .bare_bylines import name_beside_date
+from .dates import dated_article
 from .indented_comments import find_indented_thread, indents_of, read_indented_zone
 from .header import (
     byline,
@@ -78,7 +79,10 @@ def parse_article(text: str, rules: Rules | None = None, saved_at: datetime | No
     body_start = _find_body_start(units, after_title, body_end, rules)
 
     _read_header(units[after_title:body_start], parts, rules)
-    parts.published, parts.updated = article_dates(units, after_title, body_start, body_end, rules, saved_at)
+    parts.published, parts.updated, dated = dated_article(units, after_title, body_start, body_end, rules, saved_at)
+    named = name_beside_date(units, dated, after_title, body_end, rules) if parts.byline is None else None
+    if named:
+        parts.byline = named[0]
     if comment_start is not None:
         zone = (read_zone(units[comment_start:], rules) if indented is None
                 else read_indented_zone(units[comment_start:], indents[comment_start:], rules))
@@ -86,6 +90,8 @@ def parse_article(text: str, rules: Rules | None = None, saved_at: datetime | No
         parts.comment_count_shown = zone.count_shown
         parts.boilerplate.extend(zone.boilerplate)
     kept = _clean_body(units[body_start:body_end], parts, rules)
+    if named and named[1] >= body_start:  # the name line stood among the first lines of text
+        kept = [unit for unit in kept if unit is not units[named[1]] or _discard(parts, unit, "byline")]
     kept = _drop_author_bio(kept, parts, rules)
     _finish_body(kept, parts, rules)
     parts.boilerplate.sort(key=lambda b: b.position)

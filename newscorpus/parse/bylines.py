@@ -195,6 +195,11 @@ def _is_particle(token: str, words: Vocabulary) -> bool:
     return word in words.particles or word.split("-")[0] in words.particles or bool(ELIDED_PREFIX.match(token))
 
 
+def unglued(tokens: list[str]) -> list[str]:
+    """`_unglued` with the vocabulary: for the byline as stored (header.py)."""
+    return _unglued(tokens, vocabulary())
+
+
 def _unglued(tokens: list[str], words: Vocabulary) -> list[str]:
     """A role copied without its space: "Evan HalperStaff Writer" -> "Evan Halper Staff Writer"."""
     for i in range(max(1, len(tokens) - 3), len(tokens)):

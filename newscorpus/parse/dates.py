@@ -27,6 +27,7 @@ from .units import Unit, is_date_line, is_sentence
 # Only a text holding a year or a numeric date is given to dateutil: it is slow next to a
 # regular expression, and there is no date to find without one.
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+FULL_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(?:1[89]|20)\d\d\b")
 DATE_NUMBERS = re.compile(rf"\b(?:1[89]|2\d)\d\d\b|{NUMERIC_DATE.pattern}")
 HAS_TIME = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.])|\d\s*[ap]\.?m\b", re.IGNORECASE)
 # What dateutil misreads: "10.08" (a time in British style), "p.m.", "9th"; and words a
@@ -66,19 +67,23 @@ class _Found:
     alone: bool  # the line holds nothing but a date stamp
 
 
-def read_date(text: str, rules: Rules) -> str | None:
+def read_date(text: str, rules: Rules, day_first: bool = False) -> str | None:
     """ISO 8601 when the whole text is one date (day, month and year, and the time when
-    printed); None for anything else."""
+    printed); None for anything else. `day_first`: a numeric date that reads both ways is read
+    day first (the page prints its dates so: `page_date_order`)."""
     if not DATE_NUMBERS.search(text) or rules.date_words is None:
         return None
     cleaned = ORDINAL.sub(r"\1", DOTTED_MERIDIEM.sub(r"\1m", DOT_TIME.sub(r"\1:\2", text)))
     try:
         with warnings.catch_warnings():  # "BST" and the like: the local time as printed is kept
             warnings.simplefilter("ignore")
-            moment, skipped = date_parser.parse(cleaned, fuzzy_with_tokens=True, ignoretz=True, default=DEFAULTS[0])
+            names = rules.date_names
+            moment, skipped = date_parser.parse(cleaned, names, fuzzy_with_tokens=True, ignoretz=True, default=DEFAULTS[0],
+                                                dayfirst=day_first)
             if not rules.date_words.fullmatch("".join(skipped)):
                 return None
-            if date_parser.parse(cleaned, fuzzy=True, ignoretz=True, default=DEFAULTS[1]).date() != moment.date():
+            if date_parser.parse(cleaned, names, fuzzy=True, ignoretz=True, default=DEFAULTS[1],
+                                 dayfirst=day_first).date() != moment.date():
                 return None
     except (ValueError, OverflowError, TypeError):
         return None
@@ -89,32 +94,39 @@ def read_date(text: str, rules: Rules) -> str | None:
     return moment.date().isoformat()
 
 
-def dates_in_line(text: str, rules: Rules) -> list[PrintedDate]:
+def dates_in_line(text: str, rules: Rules, day_first: bool = False) -> list[PrintedDate]:
     """The dates a short line prints, each with what it dates: "Published 3 March 2024",
     "PUBLISHED: ... | UPDATED: ...", "By Jane Doe, August 14, 2020 2:30 pm". Empty for a
     line that is not made of dates (a sentence, a teaser's headline with its date)."""
     if len(text) > MAX_LINE_CHARS or not DATE_NUMBERS.search(text) or rules.date_label is None:
         return []
     text = GLUED.sub(" ", text)
-    found = _labelled(text, rules)
+    if rules.date_trailer is not None:
+        text = rules.date_trailer.sub("", text)
+    found = _labelled(text, rules, day_first)
     if found is None:
         found = []
         for piece in rules.date_separator.split(text) if rules.date_separator else [text]:
-            read = _labelled(piece, rules)
-            read = read if read is not None else _after_name(piece, rules)
+            read = _labelled(piece, rules, day_first)
+            read = read if read is not None else _after_name(piece, rules, day_first)
             if read is None and len(piece.split()) > OTHER_WORDS:
-                found = []
+                # a byline's date may be followed by anything ("By Jane Roe on 5 May 2020 | 18
+                # Comments. This post may contain affiliate links."); a teaser's headline may not
+                if found and byline(text[:text.rindex(piece)], rules):
+                    text = text[:text.rindex(piece)]
+                else:
+                    found = []
                 break
             found += read or []
     credited = byline(text, rules)
     if credited and not found and credited[1]:
-        found = dates_in_line(credited[1], rules)
+        found = dates_in_line(credited[1], rules, day_first)
     if credited:  # the date of a byline is when the author published the article
         found = [PrintedDate(d.kind or "published", d.value) for d in found]
     return found
 
 
-def _labelled(text: str, rules: Rules) -> list[PrintedDate] | None:
+def _labelled(text: str, rules: Rules, day_first: bool) -> list[PrintedDate] | None:
     """Each date of a text made of nothing but labels and dates; None when it holds anything else."""
     pieces, kind, start = [], "", 0
     for label in rules.date_label.finditer(text):
@@ -125,32 +137,32 @@ def _labelled(text: str, rules: Rules) -> list[PrintedDate] | None:
     for n, (kind, piece) in enumerate(pieces):
         if not re.search(r"\w", piece):
             continue
-        value = _read_piece(piece.split(), rules, labelled=bool(kind), last=n == len(pieces) - 1)
+        value = _read_piece(piece.split(), rules, bool(kind), n == len(pieces) - 1, day_first)
         if value is None:
             return None
         found.append(PrintedDate(kind, value))
     return found
 
 
-def _read_piece(words: list[str], rules: Rules, labelled: bool, last: bool) -> str | None:
+def _read_piece(words: list[str], rules: Rules, labelled: bool, last: bool, day_first: bool) -> str | None:
     """The date of a piece of a date line; the last piece may end in a button ("e-mail"), and
     after a label may come a time dateutil cannot read ("Updated 2010 GMT (0410 HKT) March 14, 2021")."""
-    value = read_date(" ".join(words), rules)
+    value = read_date(" ".join(words), rules, day_first)
     # a button, not the rest of a sentence: "On March 6, 2021 the council voted."
     tails = range(1, TAIL_WORDS + 1) if last and value is None and not is_sentence(words[-1]) else ()
     for tail in tails:
         kept = words[:-tail]
-        value = read_date(" ".join(kept), rules) if len(kept) > 1 and not rules.date_words.fullmatch(kept[-1]) else None
+        value = read_date(" ".join(kept), rules, day_first) if len(kept) > 1 and not rules.date_words.fullmatch(kept[-1]) else None
         if value:
             return value
     for lead in range(1, LEAD_WORDS + 1) if labelled and value is None else ():
-        value = read_date(" ".join(words[lead:]), rules) if len(words) > lead + 1 else None
+        value = read_date(" ".join(words[lead:]), rules, day_first) if len(words) > lead + 1 else None
         if value:
             return value
     return value
 
 
-def _after_name(text: str, rules: Rules) -> list[PrintedDate] | None:
+def _after_name(text: str, rules: Rules, day_first: bool) -> list[PrintedDate] | None:
     """A name, then a date: "CBS News February 24, 2020, 7:57 AM", "Luke Kemp 11 February 2020"."""
     words = text.split()
     for k in range(1, min(len(words), NAME_WORDS + 1)):
@@ -158,8 +170,9 @@ def _after_name(text: str, rules: Rules) -> list[PrintedDate] | None:
         if not previous[:1].isupper() and not rules.date_words.fullmatch(previous):
             return None
         word = words[k].strip(".,")
-        if word[:1].isdigit() or DATE_WORDS.month(word) is not None or DATE_WORDS.weekday(word) is not None:
-            value = read_date(" ".join(words[k:]), rules)
+        names = rules.date_names or DATE_WORDS
+        if word[:1].isdigit() or names.month(word) is not None or names.weekday(word) is not None:
+            value = read_date(" ".join(words[k:]), rules, day_first)
             if value:
                 return [PrintedDate("", value)]
     return None
@@ -169,6 +182,19 @@ def day_or_month_first(text: str) -> bool:
     """Whether the text prints a numeric date that reads both ways ("12/04/2020"): dateutil
     takes the month first, a British or European page means the day."""
     return any(int(a) <= 12 and int(b) <= 12 and a != b for a, b in NUMERIC_DATE.findall(text))
+
+
+def page_date_order(texts: Sequence[str]) -> str | None:
+    """"day" when a page prints its numeric dates day first: one of them can only be read so
+    ("14/04/2020") and none only month first ("04/14/2020"); "month" the other way round; None
+    when none tells. Then "12/04/2020" on it is the 12th of April. Only dates with a four-digit
+    year count: "13.5.20" may be a version."""
+    day = month = False
+    for text in texts:
+        for first, _, second in FULL_NUMERIC_DATE.findall(text):
+            day = day or (int(first) > 12 and 1 <= int(second) <= 12)
+            month = month or (int(second) > 12 and 1 <= int(first) <= 12)
+    return None if day == month else "day" if day else "month"
 
 
 def latest_date(saved_at: datetime | None) -> str:
@@ -182,9 +208,18 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
     whose text runs to `body_end` (where its comments start). An "Updated ..." date is never
     the publication date, unless the page prints no other: then it is both, since it is the
     only date the page gives and the article was published by then."""
+    return dated_article(units, start, body_start, body_end, rules, saved_at)[:2]
+
+
+def dated_article(units: Sequence[Unit], start: int, body_start: int, body_end: int, rules: Rules,
+                  saved_at: datetime | None = None) -> tuple[str | None, str | None, list[int]]:
+    """`article_dates` and the units near the article's text that print the day kept as
+    published, the kept one first (a byline printed as a bare name stands beside one of them:
+    "JIJI" / "Feb 18, 2020" / "Online: Feb 18, 2020")."""
     found = []
     paragraphs = 0
     latest = latest_date(saved_at)
+    day_first = page_date_order([unit.text for unit in units]) == "day"
     for i in range(start, body_end):
         unit = units[i]
         place = _place(i, body_start, paragraphs)
@@ -192,20 +227,25 @@ def article_dates(units: Sequence[Unit], start: int, body_start: int, body_end: 
             paragraphs += 1
         if unit.words > MAX_LINE_WORDS:
             continue
-        dates = [date for date in dates_in_line(unit.text, rules)
+        dates = [date for date in dates_in_line(unit.text, rules, day_first)
                  if int(date.value[:4]) >= rules.settings.earliest_year and date.value[:10] <= latest]
         alone = bool(dates) and is_date_line(unit.text, rules)
         found += [_Found(i, date, place, alone) for date in dates]
     published = _pick(found, "published", body_start)
     if published is None:
         only = _pick(found, "updated", body_start)
-        return (only.date.value, only.date.value) if only else (None, None)
+        return (only.date.value, only.date.value, _near(only, found)) if only else (None, None, [])
     updates = [f for f in found if f.date.kind == "updated"
                and (f.place is not None or abs(f.position - published.position) <= UPDATE_SPAN)]
     updated = min(updates, key=lambda f: abs(f.position - published.position), default=None)
     if updated is None or updated.date.value <= published.date.value:
-        return published.date.value, None  # an "update" at the moment of publication changed nothing
-    return published.date.value, updated.date.value
+        return published.date.value, None, _near(published, found)  # an "update" at the moment of publication changed nothing
+    return published.date.value, updated.date.value, _near(published, found)
+
+
+def _near(kept: _Found, found: list[_Found]) -> list[int]:
+    same_day = [f.position for f in found if f.place in (ABOVE, BELOW) and f.date.value[:10] == kept.date.value[:10]]
+    return sorted(set(same_day), key=lambda position: position != kept.position)
 
 
 def _place(position: int, body_start: int, paragraphs: int) -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import bylines
 from .comment_zone import comment_count
 from .rules import Rules, matches_any
 from .units import Unit, is_date_line
@@ -115,8 +116,10 @@ def byline(text: str, rules: Rules) -> tuple[str, str] | None:
     match = matches_any(rules.byline, text)
     if not match:
         return None
-    author = match.group("author").strip(" ,|:-–—")
     rest = match.groupdict().get("rest") or ""
+    if not rest and match.group("author").rstrip().endswith(":"):
+        return None  # a menu's heading: "By Course/Meal:", "By Topic:" over the links it opens
+    author = _unglued(match.group("author").strip(" ,|:-–—"))
     if not author or is_date_line(author, rules):
         return None
     if rest and _more_of_the_byline(text[match.end("author"):match.start("rest")], rest, rules):
@@ -125,6 +128,13 @@ def byline(text: str, rules: Rules) -> tuple[str, str] | None:
                                         and rules.date is not None and rules.date.search(rest)):
         return None
     return author, rest
+
+
+def _unglued(author: str) -> str:
+    """A role a copy-paste glued to the name gets its space back: "Evan HalperStaff Writer"."""
+    words = author.split()
+    unglued = bylines.unglued(words)
+    return author if unglued == words else " ".join(unglued)
 
 
 def _more_of_the_byline(separator: str, rest: str, rules: Rules) -> bool:

@@ -18,7 +18,7 @@ from dateutil import parser as date_parser
 
 from ..parts import ArticleParts, Boilerplate, ParsedComment
 from .comments import find_comment_section, read_zone
-from .dates import dates_in_line, day_or_month_first, latest_date
+from .dates import dates_in_line, day_or_month_first, latest_date, page_date_order
 from .header import byline, labelled_byline
 from .page_text import visible_text
 from .rules import Rules, matches_any
@@ -157,11 +157,12 @@ def _printed_published(units, under_headline: list[tuple[int, list[int]]], rules
     """The publication date printed under the headline, labelled so or in the byline
     ("Written: 2023-11-07 15:03:30 / Updated: ...", "By Jane Roe, March 5, 2024"): what the
     reader is told, where htmldate's search of the whole page may find a teaser's date."""
+    order = page_date_order([unit.text for unit in units]) if under_headline else None
     for _, under in under_headline:
         for k in under:
-            if day_or_month_first(units[k].text):
-                continue  # "12/04/2020": which is the month, htmldate's reading of the page knows better
-            for printed in dates_in_line(units[k].text, rules):
+            if day_or_month_first(units[k].text) and order is None:
+                continue  # "12/04/2020": unless the page's other dates tell, htmldate's reading of the page knows better
+            for printed in dates_in_line(units[k].text, rules, order == "day"):
                 if printed.kind == "published" and rules.settings.earliest_year <= int(printed.value[:4]) \
                         and printed.value[:10] <= latest:
                     return printed.value

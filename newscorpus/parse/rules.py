@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from dateutil import parser as date_parser
 
 from ..merge import deep_merge
 
@@ -67,6 +68,8 @@ class Rules:
     date_label: re.Pattern | None = None  # groups `published` and `updated`, with the colon after
     date_words: re.Pattern | None = None  # what dateutil may skip in a date: these words and punctuation
     date_separator: re.Pattern | None = None
+    date_trailer: re.Pattern | None = None  # what a date line may end in: "5 min read", "24 Comments"
+    date_names: "DateNames | None" = None  # dateutil's parserinfo with the month and weekday names of other languages
     html_modified_meta: frozenset[str] = frozenset()  # names, not patterns
 
     def dropped_by(self, line: str) -> str | None:
@@ -177,6 +180,7 @@ def _compile_dates(rules: Rules, data: dict, macros: dict[str, str]) -> None:
     kinds = [f"(?P<{kind}>{'|'.join(_alternatives(labels.get(kind), macros))})"
              for kind in ("published", "updated") if labels.get(kind)]
     words = "|".join(re.escape(str(word)) for word in (data.get("date_words") or []))
+    rules.date_names = _date_names(data.get("month_names") or {}, data.get("weekday_names") or {})
     rules.html_modified_meta = frozenset(str(name).lower() for name in data.get("html_modified_meta") or [])
     try:
         if kinds:
@@ -186,8 +190,30 @@ def _compile_dates(rules: Rules, data: dict, macros: dict[str, str]) -> None:
         separators = _alternatives(data.get("date_separators"), macros)
         if separators:
             rules.date_separator = re.compile("|".join(separators), re.IGNORECASE)
+        trailers = _alternatives(data.get("date_trailers"), macros)
+        if trailers:
+            rules.date_trailer = re.compile(rf"(?:[\s,.;|•·–—-]+(?:{'|'.join(trailers)}))+[\s.:]*$", re.IGNORECASE)
     except re.error as error:
-        raise RulesError(f"bad pattern in date_labels or date_separators: {error}") from error
+        raise RulesError(f"bad pattern in date_labels, date_separators or date_trailers: {error}") from error
+
+
+class DateNames(date_parser.parserinfo):
+    """python-dateutil's English month and weekday names, and those of month_names and weekday_names
+    (a class of the module, so that rules sent to worker processes pickle)."""
+
+    def __init__(self, months: dict, weekdays: dict):
+        def merged(english, extra):
+            return [tuple(names) + tuple(str(name).lower() for name in extra.get(n + 1) or extra.get(str(n + 1)) or [])
+                    for n, names in enumerate(english)]
+        self.MONTHS = merged(date_parser.parserinfo.MONTHS, months)
+        self.WEEKDAYS = merged(date_parser.parserinfo.WEEKDAYS, weekdays)
+        super().__init__()
+
+
+def _date_names(months, weekdays) -> DateNames:
+    if not isinstance(months, dict) or not isinstance(weekdays, dict):
+        raise RulesError("month_names and weekday_names must map numbers to lists of names")
+    return DateNames(months, weekdays)
 
 
 def _alternatives(patterns, macros: dict[str, str]) -> list[str]:
