@@ -58,10 +58,15 @@ async def _find_newest(facet) -> Sample | str | None:
     if len(rows) <= SAMPLE_ARTICLES:
         return None
     ids = json.dumps([row[0] for row in rows[:SAMPLE_ARTICLES]])
-    # SQLite looks ids up in the table's own wide rows, though the facet index (id first) holds
-    # every configured facet's column: 20,000 lookups took 99 ms that way, 33 through the index.
-    indexed = (await facet.ds.execute(
-        facet.database, "select 1 from sqlite_master where type = 'index' and name = ?", [FACET_INDEX])).rows
-    articles = f"articles indexed by {FACET_INDEX}" if indexed else "articles"
+    articles = await articles_by_facet_index(facet.ds.get_database(facet.database))
     return Sample(f"select * from {articles} where id in (select value from json_each(:{SAMPLE_PARAMETER}))",
                   {**facet.params, SAMPLE_PARAMETER: ids}, SAMPLE_ARTICLES)
+
+
+async def articles_by_facet_index(db) -> str:
+    """`articles` read through the facet index when the database has it. Named, because without
+    the index's statistics SQLite looks ids up in the table's own wide rows, though the index (id
+    first) holds every configured facet's column: 20,000 lookups took 99 ms that way, 33 through it."""
+    indexed = (await db.execute(
+        "select 1 from sqlite_master where type = 'index' and name = ?", [FACET_INDEX])).rows
+    return f"articles indexed by {FACET_INDEX}" if indexed else "articles"

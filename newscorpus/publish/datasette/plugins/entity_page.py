@@ -8,9 +8,9 @@ mentions and quotations over time as plain HTML bars, readable without JavaScrip
 from datasette import hookimpl
 
 from newscorpus.publish import facet_sample
+from newscorpus.publish.facet_sample import articles_by_facet_index
 from newscorpus.publish.entity_share import common_entities
 from newscorpus.publish.timeline import timeline
-from newscorpus.store.facet_index import FACET_INDEX
 
 # The types a reader recognises; other spaCy types (NORP, EVENT, LAW...) keep their code.
 TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "PLACE": "place", "NORP": "group (nationality, religion, party)",
@@ -98,7 +98,7 @@ async def entity_view(db, pk, args):
     # duplicate_of index: joined to the wide rows to test duplicate_of, the count read them all.
     dated = "published is not null group by day"
     all_days = (await db.execute(
-        f"select substr(published, 1, 10) as day, count(*) from {_facet_index(await _has_facet_index(db))} "
+        f"select substr(published, 1, 10) as day, count(*) from {await articles_by_facet_index(db)} "
         f"where id in {mentioning} and {dated}", {"pk": pk})).rows
     copy_days = dict((await db.execute(
         "select substr(published, 1, 10) as day, count(*) from articles where duplicate_of > 0 and exists "
@@ -129,12 +129,3 @@ async def entity_view(db, pk, args):
         "timeline": timeline({"articles": [tuple(r) for r in mention_days], "quotations": [tuple(r) for r in quote_days]}),
     }
 
-
-async def _has_facet_index(db) -> bool:
-    return bool((await db.execute(
-        "select 1 from sqlite_master where type = 'index' and name = ?", [FACET_INDEX])).rows)
-
-
-def _facet_index(present: bool) -> str:
-    # Named, because without its statistics SQLite reads the wide rows instead (facet_index.py).
-    return f"articles indexed by {FACET_INDEX}" if present else "articles"
